@@ -1,0 +1,187 @@
+using NodaTime;
+using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Rules;
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility;
+
+/// <summary>
+/// Evaluates installations against the TMAD version in force (or a pinned one), with the EPCL and cohort
+/// closure reference data. Every version of the catalogue is compiled once, when the evaluator is created.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe: one instance may be shared by any number of threads. The compact
+/// <see cref="EvaluateOutcome"/> path allocates nothing; <see cref="Evaluate"/> adds explanations.
+/// </remarks>
+public sealed partial class EligibilityEvaluator
+{
+    private static readonly RuleDefinition DataIncomplete = RuleCatalog.Get(RuleIds.DataIncomplete);
+    private static readonly RuleDefinition VersionUnresolved = RuleCatalog.Get(RuleIds.VersionUnresolved);
+
+    private readonly CompiledVersion[] _compiled;
+    private readonly Dictionary<string, CompiledVersion> _byLabel;
+
+    /// <summary>Creates an evaluator over the shipped versions.</summary>
+    /// <param name="epcl">The EPCL.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="epcl"/> is <see langword="null"/>.</exception>
+    public EligibilityEvaluator(Epcl epcl)
+        : this(TmadCatalog.Shipped, epcl)
+    {
+    }
+
+    /// <summary>Creates an evaluator and compiles every version of the catalogue.</summary>
+    /// <param name="catalog">The versions (shipped and registered).</param>
+    /// <param name="epcl">The EPCL.</param>
+    /// <param name="cohortClosures">The cohort closure dates. Default: <see cref="CohortClosures.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> or <paramref name="epcl"/> is <see langword="null"/>.</exception>
+    public EligibilityEvaluator(TmadCatalog catalog, Epcl epcl, CohortClosures? cohortClosures = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(epcl);
+        Catalog = catalog;
+        Epcl = epcl;
+        CohortClosures = cohortClosures ?? CohortClosures.Default;
+        _compiled = new CompiledVersion[catalog.Versions.Count];
+        _byLabel = new Dictionary<string, CompiledVersion>(StringComparer.Ordinal);
+        for (var i = 0; i < _compiled.Length; i++)
+        {
+            _compiled[i] = CompiledVersion.Compile(catalog.Versions[i]);
+            _byLabel.Add(catalog.Versions[i].Label, _compiled[i]);
+        }
+    }
+
+    /// <summary>The versions this evaluator knows.</summary>
+    public TmadCatalog Catalog { get; }
+
+    /// <summary>The EPCL it checks DMCs against.</summary>
+    public Epcl Epcl { get; }
+
+    /// <summary>The cohort closure dates it applies.</summary>
+    public CohortClosures CohortClosures { get; }
+
+    /// <summary>Evaluates one installation and explains every failed rule and warning.</summary>
+    /// <param name="facts">The installation.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <returns>The explained result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    public EligibilityResult Evaluate(InstallationFacts facts, EvaluationOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var pinned = Pinned(options);
+        var outcome = EvaluateCore(facts, pinned, options, out var context, out var at);
+        return ExplainCore(facts, outcome, context, at);
+    }
+
+    /// <summary>Evaluates one installation into a compact outcome, without messages. Allocates nothing.</summary>
+    /// <param name="facts">The installation.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <returns>The compact outcome.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    public EligibilityOutcome EvaluateOutcome(InstallationFacts facts, EvaluationOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return EvaluateCore(facts, Pinned(options), options, out _, out _);
+    }
+
+    /// <summary>
+    /// Explains a compact outcome produced by this evaluator for the same installation and options:
+    /// the messages for its failed rules and warnings.
+    /// </summary>
+    /// <param name="facts">The installation that was evaluated.</param>
+    /// <param name="outcome">Its outcome.</param>
+    /// <param name="options">The options it was evaluated with.</param>
+    /// <returns>The explained result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    public EligibilityResult Explain(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var at = AssessmentInstant(facts, options);
+        var context = at is { } instant ? Prepare(facts, instant) : default;
+        return ExplainCore(facts, outcome, context, at);
+    }
+
+    private CompiledVersion? Pinned(in EvaluationOptions options)
+    {
+        if (options.PinnedVersion is not { } label)
+        {
+            return null;
+        }
+
+        return _byLabel.TryGetValue(label, out var compiled) ? compiled : Compiled(Catalog.Get(label));
+    }
+
+    private CompiledVersion Compiled(TmadVersion version) => _byLabel[version.Label];
+
+    private static Instant? AssessmentInstant(InstallationFacts facts, in EvaluationOptions options) =>
+        options.AssessedAt ?? facts.AssessedAt ?? options.DefaultAssessedAt;
+
+    private RuleContext Prepare(InstallationFacts facts, Instant at) =>
+        new(
+            facts,
+            at,
+            at.InZone(Text.London).Date,
+            Epcl.Find(facts.DmcId),
+            facts.Cohort is { } cohort ? CohortClosures.LastDay(cohort) : default,
+            FactMasks.Missing(facts));
+
+    private EligibilityOutcome EvaluateCore(InstallationFacts facts, CompiledVersion? pinned, in EvaluationOptions options, out RuleContext context, out Instant? at)
+    {
+        at = AssessmentInstant(facts, options);
+        if (at is not { } instant)
+        {
+            context = default;
+            return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(1UL << DataIncomplete.Index), RuleSet.Empty, pinned?.Version);
+        }
+
+        var compiled = pinned;
+        if (compiled is null)
+        {
+            var index = Catalog.IndexAt(instant);
+            if (index < 0)
+            {
+                context = default;
+                return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(1UL << VersionUnresolved.Index), RuleSet.Empty, null);
+            }
+
+            compiled = _compiled[index];
+        }
+
+        context = Prepare(facts, instant);
+        return compiled.Evaluate(context);
+    }
+
+    private EligibilityResult ExplainCore(InstallationFacts facts, EligibilityOutcome outcome, in RuleContext context, Instant? at)
+    {
+        var parameters = outcome.Version is { } version ? Compiled(version).Parameters : null;
+        return new EligibilityResult(
+            facts.InstallationId,
+            at,
+            outcome,
+            Describe(outcome.FailedRules, context, parameters, at),
+            Describe(outcome.Warnings, context, parameters, at));
+    }
+
+    private RuleFailure[] Describe(RuleSet rules, in RuleContext context, RuleParameters? parameters, Instant? at)
+    {
+        if (rules.IsEmpty)
+        {
+            return [];
+        }
+
+        var failures = new RuleFailure[rules.Count];
+        var i = 0;
+        foreach (var rule in rules)
+        {
+            failures[i++] = rule.Id switch
+            {
+                RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? Catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
+                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, "missing " + string.Join(", ", FactMasks.Names(at is null ? FactMask.AssessedAt : (FactMask)context.Missing))),
+                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, parameters!)),
+            };
+        }
+
+        return failures;
+    }
+}

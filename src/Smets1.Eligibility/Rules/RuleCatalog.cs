@@ -1,0 +1,319 @@
+using System.Globalization;
+using Smets1.Eligibility.Versions;
+using static Smets1.Eligibility.Rules.Confidence;
+using static Smets1.Eligibility.Rules.RuleOutcome;
+
+namespace Smets1.Eligibility.Rules;
+
+/// <summary>
+/// The rule catalogue of TMAD-RULES §5, in catalogue order. Each definition's <see cref="RuleDefinition.ShippedIn"/>
+/// is what the shipped versions hold; a version's rules are the catalogue's rules listed for it.
+/// </summary>
+internal static class RuleCatalog
+{
+    private const string Clause18 = "Clause 18";
+    private const string Clause18Confidence = "Confirmed as a DCC proposal (P-V1); the version that adopted it is inferred (v29 holds it; which version between v17 and v29 introduced it is not in our sources).";
+    private const string Clause18Question = "Which version between v17 and v29 introduced each Clause 18 category.";
+
+    private static readonly string[] AllShipped = ["v9", "v11", "v17", "v29"];
+    private static readonly string[] FromV11 = ["v11", "v17", "v29"];
+    private static readonly string[] V29Only = ["v29"];
+
+    public static IReadOnlyList<RuleDefinition> All { get; } = Number(
+    [
+        new()
+        {
+            Id = RuleIds.VersionUnresolved,
+            Title = "A TMAD version covers the assessment date",
+            FailsWhen = "no shipped or registered version covers the assessment date",
+            Clause = "TMAD-RULES §3",
+            Citation = "Version resolution (TMAD-RULES §3)",
+            Outcome = Indeterminate,
+        },
+        new()
+        {
+            Id = RuleIds.DataIncomplete,
+            Title = "The facts the checks need are known",
+            FailsWhen = "a fact that an applicable check needs is missing (assessment instant, cohort, meter status, which meters are present, DMC)",
+            Citation = "Evaluation (TMAD-RULES §5)",
+            Outcome = Indeterminate,
+            ShippedIn = AllShipped,
+        },
+        new()
+        {
+            Id = RuleIds.TmadInForce,
+            Title = "The TMAD version is in force",
+            FailsWhen = "the assessment date is after the version's expiry date",
+            Clause = "SEC N6.8",
+            Source = Sources.S003,
+            Citation = "Expiry: S003 (v9), S004 (final); SEC N6.8",
+            Confidence = Confirmed,
+            Outcome = Ineligible,
+            Parameters = [ParameterKeys.TmadExpiry],
+            ShippedIn = AllShipped,
+            OpenQuestion = "The expiry extensions between v17 and v29 (31 Dec 2022, 31 Mar 2024, 31 Dec 2024, 31 Dec 2025) are not tied to versions in our sources.",
+            Predicate = (c, p) => c.AssessedOn > p.Expiry,
+            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.Date(p.Expiry)}",
+        },
+        new()
+        {
+            Id = RuleIds.CohortOpen,
+            Title = "The cohort's migration service is open",
+            FailsWhen = "the cohort's migration service has closed: assessed after its closure date",
+            Clause = "S004 §2.1 para 15",
+            Source = Sources.S004,
+            Citation = "S004 §2.1 para 15",
+            Confidence = Inferred,
+            ConfidenceNote = "The closure months are confirmed by S004; the last day of each month is inferred.",
+            Outcome = Ineligible,
+            RequiredMask = FactMask.Cohort,
+            ShippedIn = AllShipped,
+            OpenQuestion = "The exact closure day of each cohort.",
+            Predicate = (c, p) => c.AssessedOn > c.CohortLastDay,
+            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.Date(c.CohortLastDay)}; assessed on {Text.Date(c.AssessedOn)}",
+        },
+        new()
+        {
+            Id = RuleIds.EpclListed,
+            Title = "The DMC is on the EPCL",
+            FailsWhen = "the installation's DMC is not on the EPCL, or was added after the assessment date",
+            Clause = "MEHRS MA110",
+            Source = Sources.S003,
+            Citation = "S003; MEHRS MA110 (P-MEHRS22)",
+            Confidence = Confirmed,
+            Outcome = Ineligible,
+            RequiredMask = FactMask.DmcId,
+            ShippedIn = AllShipped,
+            Predicate = (c, p) => c.Epcl == null || c.Epcl.AddedOn > c.AssessedOn,
+            Explain = (c, p) => c.Epcl is null
+                ? $"DMC '{c.Facts.DmcId}' is not on the EPCL"
+                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl.AddedOn)}, after the assessment date {Text.Date(c.AssessedOn)}",
+        },
+        new()
+        {
+            Id = RuleIds.EpclWindow,
+            Title = "Assessed within the EPCL migration window",
+            FailsWhen = "assessed more than the EPCL migration window (12 calendar months) after the DMC's EPCL date",
+            Source = Sources.S003,
+            Citation = "S003",
+            Confidence = Inferred,
+            ConfidenceNote = "The 12-month window is confirmed by S003; treating it as a warning only is inferred.",
+            Outcome = Warning,
+            RequiredMask = FactMask.DmcId,
+            Parameters = [ParameterKeys.EpclWindowMonths],
+            ShippedIn = AllShipped,
+            Predicate = (c, p) => c.Epcl != null && c.AssessedOn > c.Epcl.AddedOn.PlusMonths(p.EpclWindowMonths),
+            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)}, more than {Text.Months(p.EpclWindowMonths)} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl!.AddedOn)}; the {p.Label} window ended {Text.Date(c.Epcl.AddedOn.PlusMonths(p.EpclWindowMonths))}",
+        },
+        new()
+        {
+            Id = RuleIds.CosLookahead,
+            Title = "No change of supplier or tenancy is imminent",
+            FailsWhen = "a change of supplier or change of tenancy is planned within N days of the assessment date",
+            Source = Sources.S003,
+            Citation = "S003 (2 → 9 days, all cohorts)",
+            Confidence = Confirmed,
+            Outcome = Deferred,
+            Parameters = [ParameterKeys.CosLookaheadDays],
+            ShippedIn = AllShipped,
+            OpenQuestion = "Whether the look-ahead counts calendar or working days (calendar days are used).",
+            Predicate = (c, p) => RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCosDate, p.CosLookaheadDays)
+                || RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCotDate, p.CosLookaheadDays),
+            Explain = ExplainLookahead,
+        },
+        new()
+        {
+            Id = RuleIds.DormantProfileSwitch,
+            Title = "A Dormant FOC meter has its profile-data switch Off",
+            FailsWhen = "a Dormant meter in an FOC cohort whose Communications Hub profile-data switch is not Off (unknown is not Off)",
+            Source = Sources.S003,
+            Citation = "S003",
+            Confidence = Inferred,
+            ConfidenceNote = "Confirmed at v11 (S003); limiting it to FOC and keeping it after v11 are inferred.",
+            Outcome = Ineligible,
+            RequiredMask = FactMask.Cohort | FactMask.MeterStatus,
+            ShippedIn = FromV11,
+            OpenQuestion = "Whether the rule was limited to FOC, and when it was removed.",
+            Predicate = (c, p) => RuleMath.IsFoc(c.Facts.Cohort) && c.Facts.MeterStatus == MeterStatus.Dormant && c.Facts.ProfileDataSwitch != ProfileDataSwitch.Off,
+            Explain = (c, p) => $"Dormant meter in {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} with profile-data switch {(c.Facts.ProfileDataSwitch is { } s ? ContractText.Format(s) : "unknown")}; it must be OFF",
+        },
+        new()
+        {
+            Id = RuleIds.CommsRecentChf,
+            Title = "The Communications Hub communicated recently",
+            FailsWhen = "the Communications Hub has not communicated within the window before assessment (none recorded counts as not communicated)",
+            Source = Sources.S000,
+            Citation = "S000",
+            Confidence = Confirmed,
+            Outcome = Deferred,
+            Parameters = [ParameterKeys.CommsWindowHours],
+            ShippedIn = AllShipped,
+            Predicate = (c, p) => RuleMath.NotWithin(c.AssessedAt, c.Facts.ChfLastContact, p.CommsWindow),
+            Explain = (c, p) => ExplainContact(c.AssessedAt, c.Facts.ChfLastContact, p),
+        },
+        new()
+        {
+            Id = RuleIds.CommsRecentGsme,
+            Title = "The gas meter communicated recently",
+            FailsWhen = "the installation has a GSME (not excluded by GT01) that has not communicated within the window",
+            Source = Sources.S000,
+            Citation = "S000",
+            Confidence = Confirmed,
+            Outcome = Deferred,
+            RequiredMask = FactMask.HasGsme,
+            Parameters = [ParameterKeys.CommsWindowHours],
+            ShippedIn = AllShipped,
+            Predicate = (c, p) => c.Facts.HasGsme == true
+                && !(p.Gt01ExcludesGsme && c.Facts.Gt01HanError)
+                && RuleMath.NotWithin(c.AssessedAt, c.Facts.GsmeLastContact, p.CommsWindow),
+            Explain = (c, p) => ExplainContact(c.AssessedAt, c.Facts.GsmeLastContact, p),
+        },
+        new()
+        {
+            Id = RuleIds.IgtCertificate,
+            Title = "iGT gas supply has a valid iGT certificate",
+            FailsWhen = "gas supplied through an independent Gas Transporter and no valid iGT certificate",
+            Source = Sources.S000,
+            Citation = "S000 (removed at v17)",
+            Confidence = Confirmed,
+            Outcome = Ineligible,
+            ShippedIn = ["v9", "v11"],
+            Predicate = (c, p) => c.Facts.Igt && !c.Facts.IgtCertificateValid,
+            Explain = (c, p) => "gas supplied through an independent Gas Transporter and no valid iGT certificate",
+        },
+        new()
+        {
+            Id = RuleIds.ExclDirected,
+            Title = "Not in a category directed not to migrate",
+            FailsWhen = "the installation is in a category the Secretary of State directed not to migrate (Clause 1.6/1.8)",
+            Clause = "Clause 1.6/1.8",
+            Source = Sources.S003,
+            Citation = "S003",
+            Confidence = Confirmed,
+            ConfidenceNote = "The framework is confirmed; the categories are supplied by the user.",
+            Outcome = Excluded,
+            ShippedIn = FromV11,
+            Predicate = (c, p) => c.Facts.DirectedExclusion,
+            Explain = (c, p) => "in a category the Secretary of State directed not to migrate (Clause 1.6/1.8)",
+        },
+        Clause18Rule(RuleIds.ExclMasterKeys, "Device master keys are present", "device master keys are missing",
+            (c, p) => !c.Facts.MasterKeysPresent, (c, p) => "device master keys are missing"),
+        Clause18Rule(RuleIds.ExclNoWanPre, "WAN communication before migration", "no WAN communication before migration (for firmware upgrade and configuration)",
+            (c, p) => !c.Facts.WanBeforeMigration, (c, p) => "no WAN communication before migration",
+            openQuestion: Clause18Question + " The operational meaning of \"no WAN communication\" (flags supplied by the user)."),
+        Clause18Rule(RuleIds.ExclNoWanMigration, "WAN communication at migration", "no WAN communication when migration was attempted",
+            (c, p) => !c.Facts.WanAtMigration, (c, p) => "no WAN communication when migration was attempted",
+            openQuestion: Clause18Question + " The operational meaning of \"no WAN communication\" (flags supplied by the user)."),
+        Clause18Rule(RuleIds.ExclFailedAttempts, "Failed migration attempts below the threshold", "failed migration attempts at or above the threshold",
+            (c, p) => c.Facts.FailedMigrationAttempts >= p.FailedAttemptThreshold,
+            (c, p) => string.Create(CultureInfo.InvariantCulture, $"{c.Facts.FailedMigrationAttempts} failed migration attempts; {p.Label} threshold is {p.FailedAttemptThreshold}"),
+            parameters: [ParameterKeys.FailedAttemptThreshold]),
+        Clause18Rule(RuleIds.ExclUneconomicDmc, "The DMC was not judged uneconomic to test", "the DMC was judged uneconomic to test",
+            (c, p) => c.Epcl != null && c.Epcl.UneconomicToTest, (c, p) => $"DMC '{c.Facts.DmcId}' was judged uneconomic to test",
+            required: FactMask.DmcId),
+        Clause18Rule(RuleIds.ExclActiveToDormant, "Not an Active-to-Dormant installation the supplier gave up on",
+            "the meter is Dormant because the supplier ended its SMSO contract and the supplier has stated it believes the installation cannot migrate (a CoS-caused dormancy never matches)",
+            (c, p) => c.Facts.MeterStatus == MeterStatus.Dormant && c.Facts.DormancyCause == DormancyCause.SmsoContractTerminated && c.Facts.SupplierStatementNotMigratable,
+            (c, p) => "Dormant because the supplier ended its SMSO contract, and the supplier states the installation cannot migrate",
+            required: FactMask.MeterStatus,
+            source: Sources.PA2D,
+            confidenceNote: "The conclusion (P-A2D) is confirmed; the version that adopted it is inferred."),
+        Clause18Rule(RuleIds.ExclGt01, "No gas-side HAN error GT01", "the gas side shows HAN error GT01: the GSME is excluded and the ESME migrates alone",
+            (c, p) => c.Facts.HasGsme == true && c.Facts.Gt01HanError,
+            (c, p) => c.Facts.HasEsme == true
+                ? "gas-side HAN error GT01: the GSME is excluded and the ESME migrates alone"
+                : "gas-side HAN error GT01 and no ESME: the installation is excluded",
+            required: FactMask.HasEsme | FactMask.HasGsme,
+            outcome: EligibleElectricityOnly,
+            escalates: c => c.Facts.HasEsme != true,
+            escalatedWhen: "the installation has no ESME"),
+        new()
+        {
+            Id = RuleIds.SupplierCertIds,
+            Title = "Valid non-null Supplier Certificate IDs (proposed clause 4.32A)",
+            FailsWhen = "not evaluated: proposed clause 4.32A was dropped because the defect was fixed before FOC go-live",
+            Clause = "proposed clause 4.32A",
+            Source = Sources.S003,
+            Citation = "S003 (not adopted)",
+            Confidence = Confirmed,
+            Outcome = Ineligible,
+            IsAdopted = false,
+        },
+    ]);
+
+    private static readonly Dictionary<string, RuleDefinition> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    public static RuleDefinition Get(string id) => ById[id];
+
+    public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RuleDefinition? rule) =>
+        ById.TryGetValue(id, out rule);
+
+    private static RuleDefinition[] Number(RuleDefinition[] rules)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i].Index = i;
+        }
+
+        return rules;
+    }
+
+    private static RuleDefinition Clause18Rule(
+        string id,
+        string title,
+        string failsWhen,
+        System.Linq.Expressions.Expression<Func<RuleContext, RuleParameters, bool>> predicate,
+        Func<RuleContext, RuleParameters, string> explain,
+        FactMask required = FactMask.None,
+        string[]? parameters = null,
+        string source = Sources.PV1,
+        string? confidenceNote = null,
+        string? openQuestion = null,
+        RuleOutcome outcome = Excluded,
+        Func<RuleContext, bool>? escalates = null,
+        string? escalatedWhen = null) => new()
+        {
+            Id = id,
+            Title = title,
+            FailsWhen = failsWhen,
+            Clause = Clause18,
+            Source = source,
+            Citation = $"Clause 18; {source}",
+            Confidence = Inferred,
+            ConfidenceNote = confidenceNote ?? Clause18Confidence,
+            Outcome = outcome,
+            EscalatedOutcome = escalates is null ? null : Excluded,
+            EscalatedWhen = escalatedWhen,
+            Escalates = escalates,
+            RequiredMask = required,
+            Parameters = parameters ?? [],
+            ShippedIn = V29Only,
+            OpenQuestion = openQuestion ?? Clause18Question,
+            Predicate = predicate,
+            Explain = explain,
+        };
+
+    private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) =>
+        lastContact is { } contact
+            ? $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {Text.Hours(p.CommsWindow)}"
+            : $"no contact recorded; {p.Label} window is {Text.Hours(p.CommsWindow)}";
+
+    private static string ExplainLookahead(RuleContext c, RuleParameters p)
+    {
+        var parts = new List<string>(2);
+        if (RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCosDate, p.CosLookaheadDays))
+        {
+            parts.Add(Planned("change of supplier", c.Facts.PlannedCosDate.GetValueOrDefault(), c.AssessedOn));
+        }
+
+        if (RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCotDate, p.CosLookaheadDays))
+        {
+            parts.Add(Planned("change of tenancy", c.Facts.PlannedCotDate.GetValueOrDefault(), c.AssessedOn));
+        }
+
+        return $"{string.Join(" and ", parts)}; {p.Label} look-ahead is {Text.Days(p.CosLookaheadDays)}";
+
+        static string Planned(string what, NodaTime.LocalDate planned, NodaTime.LocalDate assessedOn) =>
+            $"{what} planned for {Text.Date(planned)} is {Text.Days(NodaTime.Period.DaysBetween(assessedOn, planned))} after assessment date {Text.Date(assessedOn)}";
+    }
+}

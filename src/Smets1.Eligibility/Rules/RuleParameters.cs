@@ -1,0 +1,34 @@
+using NodaTime;
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility.Rules;
+
+/// <summary>A version's parameters flattened for its compiled predicates: plain values, no provenance.</summary>
+internal sealed class RuleParameters
+{
+    public RuleParameters(string label, TmadParameters parameters, bool gt01ExcludesGsme)
+    {
+        Label = label;
+        Expiry = parameters.Expiry.Value;
+        CosLookaheadDays = parameters.CosLookaheadDays.Value;
+        CommsWindow = parameters.CommsWindow.Value;
+        EpclWindowMonths = parameters.EpclWindowMonths.Value;
+        FailedAttemptThreshold = parameters.FailedAttemptThreshold?.Value ?? int.MaxValue;
+        Gt01ExcludesGsme = gt01ExcludesGsme;
+    }
+
+    public string Label { get; }
+
+    public LocalDate Expiry { get; }
+
+    public int CosLookaheadDays { get; }
+
+    public Duration CommsWindow { get; }
+
+    public int EpclWindowMonths { get; }
+
+    public int FailedAttemptThreshold { get; }
+
+    /// <summary>Whether the version holds <c>EXCL-GT01</c>, so that GT01 takes the gas meter out of <c>COMMS-RECENT-GSME</c>.</summary>
+    public bool Gt01ExcludesGsme { get; }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics.CodeAnalysis;
+using NodaTime;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Versions;
+
+/// <summary>
+/// The TMAD versions known to an application: the shipped ones and any the user registered, sorted by
+/// effective date, with version resolution by date (TMAD-RULES §3) and the rule catalogue.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Build one with registered versions through <see cref="TmadCatalogBuilder"/>.</remarks>
+public sealed class TmadCatalog
+{
+    private readonly Dictionary<string, TmadVersion> _byLabel;
+    private readonly Instant[] _starts;
+    private readonly Instant[] _coverageEnds;
+
+    internal TmadCatalog(IEnumerable<TmadVersion> versions)
+    {
+        var sorted = versions.OrderBy(v => v.EffectiveFrom).ToArray();
+        Versions = sorted;
+        Labels = [.. sorted.Select(v => v.Label)];
+        _byLabel = sorted.ToDictionary(v => v.Label, StringComparer.Ordinal);
+        _starts = new Instant[sorted.Length];
+        _coverageEnds = new Instant[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            _starts[i] = StartOf(sorted[i].EffectiveFrom);
+            _coverageEnds[i] = i == sorted.Length - 1 ? Instant.MaxValue : StartOf(sorted[i].Expiry.PlusDays(1));
+        }
+    }
+
+    /// <summary>The versions the library ships: v9, v11, v17 and v29.</summary>
+    public static TmadCatalog Shipped { get; } = new(ShippedVersions.All);
+
+    /// <summary>Every version, sorted by effective date.</summary>
+    public IReadOnlyList<TmadVersion> Versions { get; }
+
+    /// <summary>Every version's label, sorted by effective date.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The whole rule catalogue in catalogue order, including the engine's own checks and rules not adopted.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the catalogue's instance surface, beside Versions.")]
+    public IReadOnlyList<RuleDefinition> Rules => RuleCatalog.All;
+
+    /// <summary>Finds a catalogue rule by ID.</summary>
+    /// <param name="ruleId">A rule ID from <see cref="RuleIds"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No rule has that ID.</exception>
+    public static RuleDefinition GetRule(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return RuleCatalog.TryGet(ruleId, out var rule)
+            ? rule
+            : throw new KeyNotFoundException($"No rule has the ID '{ruleId}'. The rule IDs are: {string.Join(", ", RuleCatalog.All.Select(r => r.Id))}.");
+    }
+
+    /// <summary>Gets a version by label.</summary>
+    /// <param name="label">The label, for example <c>v17</c> (ordinal, case-sensitive).</param>
+    /// <returns>The version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No version has that label; the message lists those that exist.</exception>
+    public TmadVersion Get(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return _byLabel.TryGetValue(label, out var version)
+            ? version
+            : throw new KeyNotFoundException(
+                $"No TMAD version is labelled '{label}'. Known versions: {string.Join(", ", Labels)}. " +
+                "Use one of those labels, or register the version with TmadCatalogBuilder.Register.");
+    }
+
+    /// <summary>Tries to get a version by label.</summary>
+    /// <param name="label">The label.</param>
+    /// <param name="version">The version when found.</param>
+    /// <returns><see langword="true"/> when a version has that label.</returns>
+    public bool TryGet(string? label, [NotNullWhen(true)] out TmadVersion? version)
+    {
+        version = null;
+        return label is not null && _byLabel.TryGetValue(label, out version);
+    }
+
+    /// <summary>
+    /// The version in force at an assessment instant: the one whose effective date (from Europe/London
+    /// midnight) is the latest on or before it, unless that version has expired and a later one is yet to
+    /// start (a gap). After the last version's expiry, the last version still resolves (its
+    /// <c>TMAD-IN-FORCE</c> check then fails).
+    /// </summary>
+    /// <param name="assessedAt">The assessment instant.</param>
+    /// <returns>The resolution: a version, or a message naming the gap.</returns>
+    public VersionResolution Resolve(Instant assessedAt)
+    {
+        var index = IndexAt(assessedAt);
+        return index >= 0 ? new VersionResolution(Versions[index], null) : new VersionResolution(null, DescribeGap(assessedAt));
+    }
+
+    /// <summary>The version in force on a UK calendar date (from its Europe/London midnight).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The resolution.</returns>
+    public VersionResolution Resolve(LocalDate date) => Resolve(StartOf(date));
+
+    /// <summary>Creates a builder that starts from this catalogue's versions.</summary>
+    /// <returns>The builder.</returns>
+    public TmadCatalogBuilder ToBuilder() => new(this);
+
+    /// <summary>The index in <see cref="Versions"/> in force at an instant, or -1 in a gap. Does not allocate.</summary>
+    internal int IndexAt(Instant assessedAt)
+    {
+        var starts = _starts;
+        var i = starts.Length - 1;
+        while (i >= 0 && starts[i] > assessedAt)
+        {
+            i--;
+        }
+
+        return i >= 0 && assessedAt < _coverageEnds[i] ? i : -1;
+    }
+
+    internal static Instant StartOf(LocalDate date) => date.AtStartOfDayInZone(Text.London).ToInstant();
+
+    private string DescribeGap(Instant assessedAt)
+    {
+        var date = Text.Date(assessedAt.InZone(Text.London).Date);
+        if (Versions.Count == 0)
+        {
+            return $"no TMAD version covers {date}: the catalogue holds no versions";
+        }
+
+        var i = _starts.Length - 1;
+        while (i >= 0 && _starts[i] > assessedAt)
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            var first = Versions[0];
+            return $"no TMAD version covers {date}: the earliest known version, {first.Label}, takes effect on {Text.Date(first.EffectiveFrom)}; register a version covering it or pin one";
+        }
+
+        var expired = Versions[i];
+        var next = Versions[i + 1];
+        return $"no TMAD version covers {date}: {expired.Label} expired on {Text.Date(expired.Expiry)} and {next.Label} takes effect on {Text.Date(next.EffectiveFrom)}; register a version covering it or pin one";
+    }
+}

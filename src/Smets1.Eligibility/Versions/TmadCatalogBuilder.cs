@@ -1,0 +1,189 @@
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Versions;
+
+/// <summary>
+/// Builds a <see cref="TmadCatalog"/> from a starting catalogue (by default the shipped versions) and
+/// versions the user registers, without recompiling the library.
+/// </summary>
+/// <remarks>
+/// Not thread-safe; the catalogue it builds is. Definitions are validated together in <see cref="Build"/>,
+/// which reports every problem at once. A definition may derive from a version registered before it.
+/// </remarks>
+public sealed class TmadCatalogBuilder
+{
+    private readonly TmadCatalog _start;
+    private readonly List<VersionDefinition> _definitions = [];
+
+    /// <summary>Creates a builder that starts from <see cref="TmadCatalog.Shipped"/>.</summary>
+    public TmadCatalogBuilder()
+        : this(TmadCatalog.Shipped)
+    {
+    }
+
+    /// <summary>Creates a builder that starts from the versions of <paramref name="start"/>.</summary>
+    /// <param name="start">The catalogue to extend.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
+    public TmadCatalogBuilder(TmadCatalog start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        _start = start;
+    }
+
+    /// <summary>Registers a version definition, to be validated by <see cref="Build"/>.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is <see langword="null"/>.</exception>
+    public TmadCatalogBuilder Register(VersionDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        _definitions.Add(definition);
+        return this;
+    }
+
+    /// <summary>Validates every registered definition and builds the catalogue.</summary>
+    /// <returns>The catalogue: the starting versions plus the registered ones.</returns>
+    /// <exception cref="EligibilityConfigurationException">
+    /// A definition is invalid: a duplicate or blank label, a base that does not exist, an effective date
+    /// that another version already has, an unknown or unadoptable rule, or a bad parameter. Every problem
+    /// is listed in <see cref="EligibilityConfigurationException.Errors"/>.
+    /// </exception>
+    public TmadCatalog Build()
+    {
+        var errors = new List<string>();
+        var versions = new Dictionary<string, TmadVersion>(StringComparer.Ordinal);
+        foreach (var version in _start.Versions)
+        {
+            versions.Add(version.Label, version);
+        }
+
+        for (var i = 0; i < _definitions.Count; i++)
+        {
+            var version = Create(_definitions[i], $"registered version {i + 1}", versions, errors);
+            if (version is not null)
+            {
+                versions.Add(version.Label, version);
+            }
+        }
+
+        return errors.Count > 0 ? throw new EligibilityConfigurationException(errors) : new TmadCatalog(versions.Values);
+    }
+
+    private static TmadVersion? Create(VersionDefinition d, string position, Dictionary<string, TmadVersion> versions, List<string> errors)
+    {
+        var before = errors.Count;
+        var name = string.IsNullOrWhiteSpace(d.Label) ? position : $"Version '{d.Label}'";
+        if (string.IsNullOrWhiteSpace(d.Label))
+        {
+            errors.Add($"{position}: Label is blank; give the version a label such as 'v18'.");
+        }
+        else if (versions.ContainsKey(d.Label))
+        {
+            errors.Add($"{name}: the label is already used by another version; choose a label that is not one of {string.Join(", ", versions.Keys)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(d.Source))
+        {
+            errors.Add($"{name}: Source is blank; say where the definition comes from (a document or clause).");
+        }
+
+        TmadVersion? baseVersion = null;
+        if (string.IsNullOrWhiteSpace(d.BasedOn))
+        {
+            errors.Add($"{name}: BasedOn is blank; name the version it derives from, one of {string.Join(", ", versions.Keys)}.");
+        }
+        else if (!versions.TryGetValue(d.BasedOn, out baseVersion))
+        {
+            errors.Add($"{name}: BasedOn '{d.BasedOn}' does not exist; use one of {string.Join(", ", versions.Keys)} (a registered base must be registered first).");
+        }
+
+        if (d.EffectiveFrom is not { } effectiveFrom)
+        {
+            errors.Add($"{name}: EffectiveFrom is not set; give the UK date from which it is in force.");
+            effectiveFrom = default;
+        }
+        else
+        {
+            foreach (var other in versions.Values)
+            {
+                if (other.EffectiveFrom == effectiveFrom)
+                {
+                    errors.Add($"{name}: EffectiveFrom {Text.Date(effectiveFrom)} collides with {other.Label}, which takes effect the same day; each version needs its own effective date.");
+                }
+            }
+        }
+
+        var rules = baseVersion?.RuleSet ?? RuleSet.Empty;
+        foreach (var id in d.AddRules)
+        {
+            if (!RuleCatalog.TryGet(id ?? string.Empty, out var rule))
+            {
+                errors.Add($"{name}: AddRules names '{id}', which is not a catalogue rule; the rule IDs are {string.Join(", ", RuleCatalog.All.Where(r => r.IsAdopted && !r.IsEngineCheck).Select(r => r.Id))}.");
+            }
+            else if (!rule.IsAdopted)
+            {
+                errors.Add($"{name}: AddRules names {rule.Id}, which was not adopted ({rule.Citation}) and may not be held by any version.");
+            }
+            else if (rule.IsEngineCheck)
+            {
+                errors.Add($"{name}: AddRules names {rule.Id}, which the engine applies itself; remove it from AddRules.");
+            }
+            else if (rules.Contains(rule))
+            {
+                errors.Add($"{name}: AddRules names {rule.Id}, which {d.BasedOn} already holds.");
+            }
+            else
+            {
+                rules = rules.Union(new RuleSet(1UL << rule.Index));
+            }
+        }
+
+        foreach (var id in d.RemoveRules)
+        {
+            if (!RuleCatalog.TryGet(id ?? string.Empty, out var rule))
+            {
+                errors.Add($"{name}: RemoveRules names '{id}', which is not a catalogue rule.");
+            }
+            else if (rule.IsEngineCheck)
+            {
+                errors.Add($"{name}: RemoveRules names {rule.Id}, which every version applies; it cannot be removed.");
+            }
+            else if (!rules.Contains(rule))
+            {
+                errors.Add($"{name}: RemoveRules names {rule.Id}, which {d.BasedOn} does not hold.");
+            }
+            else
+            {
+                rules = rules.Except(new RuleSet(1UL << rule.Index));
+            }
+        }
+
+        if (baseVersion is null || errors.Count > before)
+        {
+            return null;
+        }
+
+        var p = baseVersion.Parameters;
+        var source = d.Source;
+        var parameters = new TmadParameters(
+            Expiry: d.Expiry is { } expiry ? new(expiry, source, d.Confidence) : p.Expiry,
+            CosLookaheadDays: d.CosLookaheadDays is { } days ? new(days, source, d.Confidence) : p.CosLookaheadDays,
+            CommsWindow: d.CommsWindow is { } window ? new(window, source, d.Confidence) : p.CommsWindow,
+            EpclWindowMonths: d.EpclWindowMonths is { } months ? new(months, source, d.Confidence) : p.EpclWindowMonths,
+            FailedAttemptThreshold: d.FailedAttemptThreshold is { } threshold ? new(threshold, source, d.Confidence) : p.FailedAttemptThreshold);
+        TmadParameters.Validate(parameters, d.Label, errors);
+        if (parameters.Expiry.Value < effectiveFrom)
+        {
+            errors.Add($"{name}: Expiry {Text.Date(parameters.Expiry.Value)} is before EffectiveFrom {Text.Date(effectiveFrom)}; set an expiry on or after the effective date.");
+        }
+
+        if (rules.Contains(RuleIds.ExclFailedAttempts) && parameters.FailedAttemptThreshold is null)
+        {
+            errors.Add($"{name}: it holds {RuleIds.ExclFailedAttempts} but has no FailedAttemptThreshold; set one (P-V1 proposes 5).");
+        }
+
+        return errors.Count > before
+            ? null
+            : new TmadVersion(d.Label, effectiveFrom, source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters);
+    }
+}

@@ -1,0 +1,77 @@
+using NodaTime;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Versions;
+
+/// <summary>
+/// One version of the SMETS1 TMAD: when it took effect, its rules and its parameter table,
+/// shipped with the library (v9, v11, v17, v29) or registered by a user.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class TmadVersion
+{
+    internal TmadVersion(
+        string label,
+        LocalDate effectiveFrom,
+        string source,
+        Confidence effectiveFromConfidence,
+        string? notes,
+        string? basedOn,
+        bool isShipped,
+        RuleSet rules,
+        TmadParameters parameters)
+    {
+        Label = label;
+        EffectiveFrom = effectiveFrom;
+        Source = source;
+        EffectiveFromConfidence = effectiveFromConfidence;
+        Notes = notes;
+        BasedOn = basedOn;
+        IsShipped = isShipped;
+        RuleSet = rules;
+        Parameters = parameters;
+        Rules = [.. rules];
+    }
+
+    /// <summary>The label, for example <c>v17</c>.</summary>
+    public string Label { get; }
+
+    /// <summary>The UK calendar date from whose Europe/London midnight the version is in force.</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>Whether <see cref="EffectiveFrom"/> is stated by the source or inferred (v29's is inferred).</summary>
+    public Confidence EffectiveFromConfidence { get; }
+
+    /// <summary>The inclusive expiry date the version sets (its <see cref="TmadParameters.Expiry"/>).</summary>
+    public LocalDate Expiry => Parameters.Expiry.Value;
+
+    /// <summary>The source key (or a user's source note) for the version.</summary>
+    public string Source { get; }
+
+    /// <summary>What changed in this version, and caveats.</summary>
+    public string? Notes { get; }
+
+    /// <summary>The label of the version this one was derived from, for registered versions.</summary>
+    public string? BasedOn { get; }
+
+    /// <summary>Whether the library ships this version (as opposed to a user registering it).</summary>
+    public bool IsShipped { get; }
+
+    /// <summary>The rules the version holds, in catalogue order.</summary>
+    public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>The rules the version holds, as a set.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>The version's parameter table.</summary>
+    public TmadParameters Parameters { get; }
+
+    /// <summary>Whether the version holds a rule.</summary>
+    /// <param name="ruleId">A rule ID from <see cref="RuleIds"/>.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    /// <exception cref="KeyNotFoundException"><paramref name="ruleId"/> is not in the catalogue.</exception>
+    public bool Holds(string ruleId) => RuleSet.Contains(ruleId);
+
+    /// <inheritdoc />
+    public override string ToString() => Label;
+}

@@ -1,0 +1,72 @@
+using NodaTime;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Versions;
+
+/// <summary>
+/// A user's definition of a TMAD version, derived from a shipped or registered version: its own label,
+/// effective date and expiry, rules added or removed, and parameters overridden. Register it with
+/// <see cref="TmadCatalogBuilder.Register"/>; it is validated when the catalogue is built.
+/// </summary>
+/// <example>
+/// <code>
+/// var v18 = new VersionDefinition
+/// {
+///     Label = "v18", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 15),
+///     Expiry = new LocalDate(2022, 12, 31), Source = "TMAD v18.0 clean, clause 18",
+///     AddRules = { RuleIds.ExclMasterKeys, RuleIds.ExclGt01 },
+/// };
+/// </code>
+/// </example>
+/// <remarks>Mutable until registered; the catalogue copies what it needs.</remarks>
+public sealed class VersionDefinition
+{
+    /// <summary>The new version's label; unique in the catalogue.</summary>
+    /// <value>Required.</value>
+    public string Label { get; set; } = string.Empty;
+
+    /// <summary>The label of the shipped or earlier registered version it derives from.</summary>
+    /// <value>Required.</value>
+    public string BasedOn { get; set; } = string.Empty;
+
+    /// <summary>The UK date from whose Europe/London midnight it is in force; no other version may share it.</summary>
+    /// <value>Required.</value>
+    public LocalDate? EffectiveFrom { get; set; }
+
+    /// <summary>Its inclusive expiry date.</summary>
+    /// <value>Default: the base version's expiry.</value>
+    public LocalDate? Expiry { get; set; }
+
+    /// <summary>Where the definition comes from (a document, a clause); cited for every value it sets.</summary>
+    /// <value>Required.</value>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>Whether its values are stated by that source or are the user's reading.</summary>
+    /// <value>Default <see cref="Confidence.Inferred"/>.</value>
+    public Confidence Confidence { get; set; } = Confidence.Inferred;
+
+    /// <summary>Free notes shown with the version.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>Catalogue rule IDs the version adds to its base.</summary>
+    public IList<string> AddRules { get; } = new List<string>();
+
+    /// <summary>Rule IDs of the base that the version removes.</summary>
+    public IList<string> RemoveRules { get; } = new List<string>();
+
+    /// <summary>Overrides the CoS / CoT look-ahead, in days.</summary>
+    /// <value>Default: inherited from the base.</value>
+    public int? CosLookaheadDays { get; set; }
+
+    /// <summary>Overrides the communications window.</summary>
+    /// <value>Default: inherited from the base.</value>
+    public Duration? CommsWindow { get; set; }
+
+    /// <summary>Overrides (or sets) the failed-attempt threshold; required when the version holds <c>EXCL-FAILED-ATTEMPTS</c> and its base has none.</summary>
+    /// <value>Default: inherited from the base.</value>
+    public int? FailedAttemptThreshold { get; set; }
+
+    /// <summary>Overrides the EPCL migration window, in calendar months.</summary>
+    /// <value>Default: inherited from the base.</value>
+    public int? EpclWindowMonths { get; set; }
+}
