@@ -1,0 +1,140 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Smets1.Eligibility.Tests.Conventions;
+
+public sealed class ConventionTests
+{
+    private static readonly IReadOnlyList<RuleDefinition> Catalogue = TmadCatalog.Shipped.Rules;
+
+    public static TheoryData<string> RuleIdConstants() =>
+        [.. typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!)];
+
+    public static TheoryData<string> AdoptedRules() =>
+        [.. Catalogue.Where(r => r.IsAdopted && !r.IsEngineCheck).Select(r => r.Id)];
+
+    [Fact]
+    public void Catalogue_IdsAreExactlyTheRuleIdsConstants()
+    {
+        var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.Equal(constants.Order(StringComparer.Ordinal), Catalogue.Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIdConstants))]
+    public void EveryRuleId_IsImplemented(string ruleId)
+    {
+        var rule = TmadCatalog.GetRule(ruleId);
+
+        // A catalogue rule is implemented when it has a predicate, is applied by the engine itself, or is listed as not adopted.
+        Assert.True(rule.Predicate is not null || rule.IsEngineCheck || !rule.IsAdopted, ruleId);
+        Assert.Equal(ruleId, rule.Id);
+        Assert.Equal(rule, Catalogue[rule.Index]);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoptedRules))]
+    public void EveryEvaluatedRule_HasSourceConfidenceCitationPredicateAndExplanation(string ruleId)
+    {
+        var rule = TmadCatalog.GetRule(ruleId);
+
+        Assert.NotNull(rule.Source);
+        Assert.Contains(rule.Source, Sources.Descriptions.Keys);
+        Assert.NotNull(rule.Confidence);
+        Assert.False(string.IsNullOrWhiteSpace(rule.Citation));
+        Assert.NotNull(rule.Predicate);
+        Assert.NotNull(rule.Explain);
+        Assert.NotEmpty(rule.ShippedIn);
+        if (rule.Confidence == Confidence.Inferred)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.ConfidenceNote), $"{ruleId} is inferred but does not say what is inferred.");
+        }
+    }
+
+    [Fact]
+    public void SupplierCertIds_IsListedAsNotAdoptedAndHeldByNoVersion()
+    {
+        var rule = TmadCatalog.GetRule(RuleIds.SupplierCertIds);
+
+        Assert.False(rule.IsAdopted);
+        Assert.Empty(rule.ShippedIn);
+        Assert.All(TmadCatalog.Shipped.Versions, v => Assert.False(v.Holds(RuleIds.SupplierCertIds)));
+    }
+
+    [Fact]
+    public void ShippedIn_AgreesWithTheVersionsRuleLists()
+    {
+        foreach (var rule in Catalogue)
+        {
+            var holders = TmadCatalog.Shipped.Versions.Where(v => v.Holds(rule.Id)).Select(v => v.Label);
+            Assert.Equal(rule.ShippedIn, holders);
+        }
+    }
+
+    [Fact]
+    public void EveryRuleParameter_IsAKnownParameterKey()
+    {
+        var keys = typeof(ParameterKeys).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+
+        Assert.All(Catalogue.SelectMany(r => r.Parameters), p => Assert.Contains(p, keys));
+    }
+
+    [Fact]
+    public void EveryShippedParameterValue_HasAKnownSource()
+    {
+        foreach (var entry in TmadCatalog.Shipped.Versions.SelectMany(v => v.Parameters.Entries))
+        {
+            Assert.Contains(entry.Source, Sources.Descriptions.Keys);
+            if (entry.Confidence == Confidence.Inferred)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(entry.Note), entry.Key);
+            }
+        }
+    }
+
+    [Fact]
+    public void PublicApi_OfTheCorePackage_MatchesTheApprovedSnapshot()
+    {
+        PublicApi.Verify(typeof(EligibilityEvaluator).Assembly);
+    }
+
+    [Fact]
+    public void PublicApi_OfTheTestingPackage_MatchesTheApprovedSnapshot()
+    {
+        PublicApi.Verify(typeof(InstallationBuilder).Assembly);
+    }
+
+    [Fact]
+    public void Sources_NeverReadTheSystemClockOrUseDateTime()
+    {
+        var root = RepositoryRoot();
+        var offenders = new List<string>();
+        foreach (var folder in new[] { "src", "tests" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || file.EndsWith("ConventionTests.cs", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var text = File.ReadAllText(file);
+                foreach (var banned in new[] { "DateTime.Now", "DateTime.UtcNow", "DateTimeOffset.Now", "DateTimeOffset.UtcNow", "SystemClock.Instance" })
+                {
+                    // The command-line tool and DI registration may default to the system clock; nothing else may.
+                    var allowed = banned == "SystemClock.Instance" && (file.Contains("Smets1.Eligibility.Cli", StringComparison.Ordinal) || file.EndsWith("ServiceCollectionExtensions.cs", StringComparison.Ordinal));
+                    if (!allowed && text.Contains(banned, StringComparison.Ordinal))
+                    {
+                        offenders.Add($"{Path.GetRelativePath(root, file)}: {banned}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
