@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility;
+
+public sealed partial class EligibilityEvaluator
+{
+    private const int ParallelChunk = 8192;
+
+    /// <summary>
+    /// Evaluates a batch of installations into a caller-provided buffer of compact outcomes, in order.
+    /// Allocates nothing per installation; call <see cref="Explain"/> for the outcomes that need messages.
+    /// </summary>
+    /// <param name="installations">The installations.</param>
+    /// <param name="results">Receives one outcome per installation, at the same index; at least as long as <paramref name="installations"/>.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="installations"/>.</exception>
+    /// <exception cref="ArgumentNullException">An installation is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    public void EvaluateBatch(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, EvaluationOptions options = default)
+    {
+        CheckBuffer(installations.Length, results.Length);
+        EvaluateRange(installations, results, Pinned(options), options);
+    }
+
+    /// <summary>
+    /// Evaluates a batch in parallel on up to <paramref name="degreeOfParallelism"/> threads. The outcomes are
+    /// identical to <see cref="EvaluateBatch"/> and at the same indexes.
+    /// </summary>
+    /// <param name="installations">The installations.</param>
+    /// <param name="results">Receives one outcome per installation, at the same index.</param>
+    /// <param name="degreeOfParallelism">The most threads to use; -1 for <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="installations"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreeOfParallelism"/> is 0 or less than -1.</exception>
+    /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    public void EvaluateParallel(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism = -1, EvaluationOptions options = default)
+    {
+        CheckBuffer(installations.Length, results.Length);
+        if (degreeOfParallelism == 0 || degreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism, "Use a positive number of threads, or -1 for one per processor.");
+        }
+
+        var pinned = Pinned(options);
+        var chunks = (installations.Length + ParallelChunk - 1) / ParallelChunk;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+        {
+            var start = chunk * ParallelChunk;
+            var length = Math.Min(ParallelChunk, installations.Length - start);
+            EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options);
+        });
+    }
+
+    /// <summary>
+    /// Evaluates a sequence lazily, in input order, holding at most one chunk in memory (one installation
+    /// when sequential; <paramref name="degreeOfParallelism"/> × 8,192 when parallel).
+    /// </summary>
+    /// <param name="installations">The installations; enumerated once.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <param name="degreeOfParallelism">1 to evaluate on the calling thread; more (or -1) to evaluate each chunk in parallel.</param>
+    /// <returns>Each installation with its outcome, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installations"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The pinned version does not exist (thrown on enumeration).</exception>
+    public IEnumerable<EvaluatedInstallation> EvaluateMany(IEnumerable<InstallationFacts> installations, EvaluationOptions options = default, int degreeOfParallelism = 1)
+    {
+        ArgumentNullException.ThrowIfNull(installations);
+        return degreeOfParallelism == 1 ? Sequential(installations, options) : Chunked(installations, options, degreeOfParallelism);
+    }
+
+    /// <summary>Evaluates an asynchronous sequence lazily, in input order, one installation at a time.</summary>
+    /// <param name="installations">The installations; enumerated once.</param>
+    /// <param name="options">The pinned version and assessment instant, if any.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Each installation with its outcome, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installations"/> is <see langword="null"/>.</exception>
+    public IAsyncEnumerable<EvaluatedInstallation> EvaluateManyAsync(IAsyncEnumerable<InstallationFacts> installations, EvaluationOptions options = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installations);
+        return SequentialAsync(installations, options, cancellationToken);
+    }
+
+    private static void CheckBuffer(int installations, int results)
+    {
+        if (results < installations)
+        {
+            throw new ArgumentException($"The results buffer holds {results} outcomes but there are {installations} installations; give it at least {installations}.", nameof(results));
+        }
+    }
+
+    private void EvaluateRange(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, CompiledVersion? pinned, in EvaluationOptions options)
+    {
+        for (var i = 0; i < installations.Length; i++)
+        {
+            var facts = installations[i] ?? throw new ArgumentNullException(nameof(installations), $"Installation {i} of the batch is null.");
+            results[i] = EvaluateCore(facts, pinned, options, out _, out _);
+        }
+    }
+
+    private IEnumerable<EvaluatedInstallation> Sequential(IEnumerable<InstallationFacts> installations, EvaluationOptions options)
+    {
+        var pinned = Pinned(options);
+        var index = 0;
+        foreach (var facts in installations)
+        {
+            var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
+            yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
+            index++;
+        }
+    }
+
+    private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism)
+    {
+        var threads = degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
+        var buffer = new InstallationFacts[ParallelChunk * Math.Max(1, threads)];
+        var results = new EligibilityOutcome[buffer.Length];
+        var count = 0;
+        foreach (var facts in installations)
+        {
+            buffer[count++] = facts;
+            if (count == buffer.Length)
+            {
+                foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism))
+                {
+                    yield return item;
+                }
+
+                count = 0;
+            }
+        }
+
+        foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism))
+        {
+            yield return item;
+        }
+    }
+
+    private IEnumerable<EvaluatedInstallation> Flush(InstallationFacts[] buffer, EligibilityOutcome[] results, int count, EvaluationOptions options, int degreeOfParallelism)
+    {
+        EvaluateParallel(buffer.AsMemory(0, count), results.AsMemory(0, count), degreeOfParallelism, options);
+        for (var i = 0; i < count; i++)
+        {
+            yield return new EvaluatedInstallation(buffer[i], results[i]);
+        }
+
+        Array.Clear(buffer, 0, count);
+    }
+
+    private async IAsyncEnumerable<EvaluatedInstallation> SequentialAsync(IAsyncEnumerable<InstallationFacts> installations, EvaluationOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pinned = Pinned(options);
+        var index = 0;
+        await foreach (var facts in installations.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
+            yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
+            index++;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility;
+
+/// <summary>
+/// Counts over an estate's outcomes: per verdict, per failed rule, per warning, per version and per cohort.
+/// Summaries of partitions merge into the summary of the whole.
+/// </summary>
+/// <remarks>
+/// A mutable accumulator and not thread-safe: give each thread its own and <see cref="Merge"/> them.
+/// <see cref="Add(InstallationFacts, in EligibilityOutcome)"/> does not allocate once a version's label has been seen.
+/// </remarks>
+public sealed class EstateSummary
+{
+    /// <summary>The key under which outcomes with no version (<c>VERSION-UNRESOLVED</c>) are counted in <see cref="ByVersion"/>.</summary>
+    public const string Unresolved = "(unresolved)";
+
+    /// <summary>The key under which installations of unknown cohort are counted in <see cref="ByCohort"/>.</summary>
+    public const string UnknownCohort = "(unknown)";
+
+    private const int CohortSlots = (int)Cohort.FocBg + 2;
+
+    private readonly long[] _verdicts = new long[(int)Verdict.Excluded + 1];
+    private readonly long[] _failures = new long[64];
+    private readonly long[] _warnings = new long[64];
+    private readonly long[] _cohorts = new long[CohortSlots];
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+
+    /// <summary>How many outcomes were added.</summary>
+    public long Total { get; private set; }
+
+    /// <summary>Counts per verdict, for every verdict (zero included), in severity order.</summary>
+    public IReadOnlyDictionary<Verdict, long> ByVerdict =>
+        Enum.GetValues<Verdict>().ToDictionary(v => v, v => _verdicts[(int)v]);
+
+    /// <summary>Counts per failed rule ID, for the rules that failed at least once, in catalogue order.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByFailedRule => Counts(_failures);
+
+    /// <summary>Counts per warning rule ID, for the warnings raised at least once, in catalogue order.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByWarning => Counts(_warnings);
+
+    /// <summary>Counts per version label (<see cref="Unresolved"/> for none), sorted by label.</summary>
+    public IReadOnlyDictionary<string, long> ByVersion => new SortedDictionary<string, long>(_versions, StringComparer.Ordinal);
+
+    /// <summary>Counts per cohort in contract spelling (<see cref="UnknownCohort"/> for none), for the cohorts seen.</summary>
+    public IReadOnlyDictionary<string, long> ByCohort
+    {
+        get
+        {
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            for (var i = 0; i < CohortSlots; i++)
+            {
+                if (_cohorts[i] > 0)
+                {
+                    counts[i == CohortSlots - 1 ? UnknownCohort : ContractText.Format((Cohort)i)] = _cohorts[i];
+                }
+            }
+
+            return counts;
+        }
+    }
+
+    /// <summary>How many outcomes had a verdict.</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <returns>The count.</returns>
+    public long CountOf(Verdict verdict) => _verdicts[(int)verdict];
+
+    /// <summary>How many outcomes failed a rule (or raised it as a warning).</summary>
+    /// <param name="ruleId">The rule ID.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="KeyNotFoundException"><paramref name="ruleId"/> is not in the catalogue.</exception>
+    public long CountOfRule(string ruleId)
+    {
+        var index = TmadCatalogIndex(ruleId);
+        return _failures[index] + _warnings[index];
+    }
+
+    /// <summary>Adds one installation's outcome.</summary>
+    /// <param name="facts">The installation (for its cohort).</param>
+    /// <param name="outcome">Its outcome.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    public void Add(InstallationFacts facts, in EligibilityOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        Add(facts.Cohort, outcome);
+    }
+
+    /// <summary>Adds one outcome.</summary>
+    /// <param name="cohort">The installation's cohort, or <see langword="null"/> when unknown.</param>
+    /// <param name="outcome">Its outcome.</param>
+    public void Add(Cohort? cohort, in EligibilityOutcome outcome)
+    {
+        Total++;
+        _verdicts[(int)outcome.Verdict]++;
+        AddBits(_failures, outcome.FailedRules.Bits);
+        AddBits(_warnings, outcome.Warnings.Bits);
+        _cohorts[cohort is { } c ? (int)c : CohortSlots - 1]++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_versions, outcome.Version?.Label ?? Unresolved, out _)++;
+    }
+
+    /// <summary>Adds a batch of outcomes, index by index.</summary>
+    /// <param name="installations">The installations.</param>
+    /// <param name="outcomes">Their outcomes, at the same indexes.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public void AddRange(ReadOnlySpan<InstallationFacts> installations, ReadOnlySpan<EligibilityOutcome> outcomes)
+    {
+        if (installations.Length != outcomes.Length)
+        {
+            throw new ArgumentException($"There are {installations.Length} installations but {outcomes.Length} outcomes; pass one outcome per installation.", nameof(outcomes));
+        }
+
+        for (var i = 0; i < installations.Length; i++)
+        {
+            Add(installations[i], outcomes[i]);
+        }
+    }
+
+    /// <summary>Adds another summary's counts to this one (for example, one partition's).</summary>
+    /// <param name="other">The other summary; left unchanged.</param>
+    /// <returns>This summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
+    public EstateSummary Merge(EstateSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Total += other.Total;
+        AddArrays(_verdicts, other._verdicts);
+        AddArrays(_failures, other._failures);
+        AddArrays(_warnings, other._warnings);
+        AddArrays(_cohorts, other._cohorts);
+        foreach (var (label, count) in other._versions)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_versions, label, out _) += count;
+        }
+
+        return this;
+    }
+
+    private static void AddBits(long[] counts, ulong bits)
+    {
+        while (bits != 0)
+        {
+            counts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+            bits &= bits - 1;
+        }
+    }
+
+    private static void AddArrays(long[] target, long[] source)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    private static KeyValuePair<string, long>[] Counts(long[] counts)
+    {
+        var list = new List<KeyValuePair<string, long>>();
+        for (var i = 0; i < RuleCatalog.All.Count; i++)
+        {
+            if (counts[i] > 0)
+            {
+                list.Add(new(RuleCatalog.All[i].Id, counts[i]));
+            }
+        }
+
+        return [.. list];
+    }
+
+    private static int TmadCatalogIndex(string ruleId) => Versions.TmadCatalog.GetRule(ruleId).Index;
+}
