@@ -9,6 +9,9 @@ internal static class Text
 {
     public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
+    /// <summary>The instant of Europe/London midnight at the start of a UK date.</summary>
+    public static Instant StartOfDay(LocalDate date) => date.AtStartOfDayInZone(London).ToInstant();
+
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     public static string Instant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);

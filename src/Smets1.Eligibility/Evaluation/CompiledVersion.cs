@@ -12,7 +12,7 @@ internal sealed class CompiledVersion
 {
     private static readonly ulong DataIncompleteBit = 1UL << RuleCatalog.Get(RuleIds.DataIncomplete).Index;
 
-    private readonly Func<RuleContext, RuleParameters, ulong> _hits;
+    private readonly RuleEvaluator _hits;
     private readonly ulong _warnings;
     private readonly ulong _excluded;
     private readonly ulong _ineligible;
@@ -20,7 +20,7 @@ internal sealed class CompiledVersion
     private readonly ulong _indeterminate;
     private readonly ulong _escalating;
 
-    private CompiledVersion(TmadVersion version, RuleParameters parameters, Func<RuleContext, RuleParameters, ulong> hits)
+    private CompiledVersion(TmadVersion version, RuleParameters parameters, RuleEvaluator hits)
     {
         Version = version;
         Parameters = parameters;
@@ -56,9 +56,9 @@ internal sealed class CompiledVersion
     }
 
     /// <summary>Evaluates one prepared installation. Allocates nothing.</summary>
-    public EligibilityOutcome Evaluate(in RuleContext context)
+    public EligibilityOutcome Evaluate(ref RuleContext context)
     {
-        var hits = _hits(context, Parameters);
+        var hits = _hits(ref context, Parameters);
         if (context.Missing != 0)
         {
             hits |= DataIncompleteBit;
@@ -106,9 +106,9 @@ internal sealed class CompiledVersion
     /// Builds <c>(c, p) =&gt; { ulong hits = 0; if ((c.Missing &amp; required) == 0 &amp;&amp; predicate(c, p)) hits |= bit; …; return hits; }</c>
     /// with each rule's predicate body inlined, so evaluation makes one delegate call per installation.
     /// </summary>
-    private static Func<RuleContext, RuleParameters, ulong> BuildDelegate(IReadOnlyList<RuleDefinition> rules)
+    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules)
     {
-        var context = Expression.Parameter(typeof(RuleContext), "c");
+        var context = Expression.Parameter(typeof(RuleContext).MakeByRefType(), "c");
         var parameters = Expression.Parameter(typeof(RuleParameters), "p");
         var hits = Expression.Variable(typeof(ulong), "hits");
         var missing = Expression.Property(context, nameof(RuleContext.Missing));
@@ -131,9 +131,12 @@ internal sealed class CompiledVersion
         }
 
         body.Add(hits);
-        var lambda = Expression.Lambda<Func<RuleContext, RuleParameters, ulong>>(Expression.Block([hits], body), context, parameters);
+        var lambda = Expression.Lambda<RuleEvaluator>(Expression.Block([hits], body), context, parameters);
         return lambda.Compile();
     }
+
+    /// <summary>The compiled rules of one version: the failed rules of a prepared installation as a bit set.</summary>
+    private delegate ulong RuleEvaluator(ref RuleContext context, RuleParameters parameters);
 
     private sealed class ParameterBinder(ParameterExpression fromContext, ParameterExpression toContext, ParameterExpression fromParameters, ParameterExpression toParameters)
         : ExpressionVisitor

@@ -121,9 +121,8 @@ public sealed partial class EligibilityEvaluator
         new(
             facts,
             at,
-            at.InZone(Text.London).Date,
             Epcl.Find(facts.DmcId),
-            facts.Cohort is { } cohort ? CohortClosures.LastDay(cohort) : default,
+            facts.Cohort is { } cohort ? CohortClosures.ClosesAt(cohort) : default,
             FactMasks.Missing(facts));
 
     private EligibilityOutcome EvaluateCore(InstallationFacts facts, CompiledVersion? pinned, in EvaluationOptions options, out RuleContext context, out Instant? at)
@@ -149,7 +148,7 @@ public sealed partial class EligibilityEvaluator
         }
 
         context = Prepare(facts, instant);
-        return compiled.Evaluate(context);
+        return compiled.Evaluate(ref context);
     }
 
     private EligibilityResult ExplainCore(InstallationFacts facts, EligibilityOutcome outcome, in RuleContext context, Instant? at)

@@ -13,8 +13,13 @@ public sealed class CohortClosures
     private const string DefaultNote = "S004 §2.1 para 15 confirms the month; the last day of the month is inferred.";
 
     private readonly CohortClosure[] _closures;
+    private readonly Instant[] _closesAt;
 
-    private CohortClosures(CohortClosure[] closures) => _closures = closures;
+    private CohortClosures(CohortClosure[] closures)
+    {
+        _closures = closures;
+        _closesAt = Array.ConvertAll(closures, c => Text.StartOfDay(c.LastDay.PlusDays(1)));
+    }
 
     /// <summary>The defaults of TMAD-RULES §6: MOC_MDS 2022-10-31, IOC 2023-05-31, FOC_NP and FOC_BG 2024-11-30, MOC_SECURE 2025-09-30.</summary>
     public static CohortClosures Default { get; } = new(
@@ -46,7 +51,8 @@ public sealed class CohortClosures
         }
     }
 
-    internal LocalDate LastDay(Cohort cohort) => _closures[(int)cohort].LastDay;
+    /// <summary>The Europe/London midnight after the cohort's last day: closed from this instant on.</summary>
+    internal Instant ClosesAt(Cohort cohort) => _closesAt[(int)cohort];
 
     /// <summary>Returns a copy with one cohort's last day replaced.</summary>
     /// <param name="cohort">The cohort.</param>

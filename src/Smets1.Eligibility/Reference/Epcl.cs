@@ -11,7 +11,7 @@ namespace Smets1.Eligibility.Reference;
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "EPCL is the regulatory name of the list.")]
 public sealed class Epcl : IReadOnlyCollection<EpclEntry>
 {
-    private readonly FrozenDictionary<string, EpclEntry> _entries;
+    private readonly FrozenDictionary<string, EpclListing> _entries;
     private readonly EpclEntry[] _ordered;
 
     /// <summary>Creates an EPCL from its entries.</summary>
@@ -21,7 +21,7 @@ public sealed class Epcl : IReadOnlyCollection<EpclEntry>
     public Epcl(IEnumerable<EpclEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var map = new Dictionary<string, EpclEntry>(StringComparer.Ordinal);
+        var map = new Dictionary<string, EpclListing>(StringComparer.Ordinal);
         var ordered = new List<EpclEntry>();
         foreach (var entry in entries)
         {
@@ -31,7 +31,7 @@ public sealed class Epcl : IReadOnlyCollection<EpclEntry>
                 throw new ArgumentException($"EPCL entry {ordered.Count + 1} has a blank DMC id; every entry needs one.", nameof(entries));
             }
 
-            if (!map.TryAdd(entry.DmcId, entry))
+            if (!map.TryAdd(entry.DmcId, new EpclListing(entry)))
             {
                 throw new ArgumentException($"DMC '{entry.DmcId}' appears twice in the EPCL; each DMC id must be listed once.", nameof(entries));
             }
@@ -57,11 +57,12 @@ public sealed class Epcl : IReadOnlyCollection<EpclEntry>
     public bool TryGet(string dmcId, [NotNullWhen(true)] out EpclEntry? entry)
     {
         ArgumentNullException.ThrowIfNull(dmcId);
-        return _entries.TryGetValue(dmcId, out entry);
+        entry = _entries.TryGetValue(dmcId, out var listing) ? listing.Entry : null;
+        return entry is not null;
     }
 
-    internal EpclEntry? Find(string? dmcId) =>
-        dmcId is not null && _entries.TryGetValue(dmcId, out var entry) ? entry : null;
+    internal EpclListing? Find(string? dmcId) =>
+        dmcId is not null && _entries.TryGetValue(dmcId, out var listing) ? listing : null;
 
     /// <inheritdoc />
     public IEnumerator<EpclEntry> GetEnumerator() => ((IEnumerable<EpclEntry>)_ordered).GetEnumerator();

@@ -52,7 +52,7 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.TmadExpiry],
             ShippedIn = AllShipped,
             OpenQuestion = "The expiry extensions between v17 and v29 (31 Dec 2022, 31 Mar 2024, 31 Dec 2024, 31 Dec 2025) are not tied to versions in our sources.",
-            Predicate = (c, p) => c.AssessedOn > p.Expiry,
+            Predicate = (c, p) => c.AssessedAt >= p.ExpiryEndsAt,
             Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.Date(p.Expiry)}",
         },
         new()
@@ -69,8 +69,8 @@ internal static class RuleCatalog
             RequiredMask = FactMask.Cohort,
             ShippedIn = AllShipped,
             OpenQuestion = "The exact closure day of each cohort.",
-            Predicate = (c, p) => c.AssessedOn > c.CohortLastDay,
-            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.Date(c.CohortLastDay)}; assessed on {Text.Date(c.AssessedOn)}",
+            Predicate = (c, p) => c.AssessedAt >= c.CohortClosesAt,
+            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.Date(c.CohortClosesAt.InZone(Text.London).Date.PlusDays(-1))}; assessed on {Text.Date(c.AssessedOn)}",
         },
         new()
         {
@@ -84,10 +84,10 @@ internal static class RuleCatalog
             Outcome = Ineligible,
             RequiredMask = FactMask.DmcId,
             ShippedIn = AllShipped,
-            Predicate = (c, p) => c.Epcl == null || c.Epcl.AddedOn > c.AssessedOn,
+            Predicate = (c, p) => c.Epcl == null || c.AssessedAt < c.Epcl.ListedFrom,
             Explain = (c, p) => c.Epcl is null
                 ? $"DMC '{c.Facts.DmcId}' is not on the EPCL"
-                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl.AddedOn)}, after the assessment date {Text.Date(c.AssessedOn)}",
+                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl.Entry.AddedOn)}, after the assessment date {Text.Date(c.AssessedOn)}",
         },
         new()
         {
@@ -102,8 +102,8 @@ internal static class RuleCatalog
             RequiredMask = FactMask.DmcId,
             Parameters = [ParameterKeys.EpclWindowMonths],
             ShippedIn = AllShipped,
-            Predicate = (c, p) => c.Epcl != null && c.AssessedOn > c.Epcl.AddedOn.PlusMonths(p.EpclWindowMonths),
-            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)}, more than {Text.Months(p.EpclWindowMonths)} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl!.AddedOn)}; the {p.Label} window ended {Text.Date(c.Epcl.AddedOn.PlusMonths(p.EpclWindowMonths))}",
+            Predicate = (c, p) => c.Epcl != null && c.AssessedAt >= c.Epcl.WindowEndsAt(p.EpclWindowMonths),
+            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)}, more than {Text.Months(p.EpclWindowMonths)} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl!.Entry.AddedOn)}; the {p.Label} window ended {Text.Date(c.Epcl.Entry.AddedOn.PlusMonths(p.EpclWindowMonths))}",
         },
         new()
         {
@@ -117,8 +117,8 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.CosLookaheadDays],
             ShippedIn = AllShipped,
             OpenQuestion = "Whether the look-ahead counts calendar or working days (calendar days are used).",
-            Predicate = (c, p) => RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCosDate, p.CosLookaheadDays)
-                || RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCotDate, p.CosLookaheadDays),
+            Predicate = (c, p) => RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCosDate, p.CosLookaheadDays)
+                || RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCotDate, p.CosLookaheadDays),
             Explain = ExplainLookahead,
         },
         new()
@@ -209,7 +209,7 @@ internal static class RuleCatalog
             (c, p) => string.Create(CultureInfo.InvariantCulture, $"{c.Facts.FailedMigrationAttempts} failed migration attempts; {p.Label} threshold is {p.FailedAttemptThreshold}"),
             parameters: [ParameterKeys.FailedAttemptThreshold]),
         Clause18Rule(RuleIds.ExclUneconomicDmc, "The DMC was not judged uneconomic to test", "the DMC was judged uneconomic to test",
-            (c, p) => c.Epcl != null && c.Epcl.UneconomicToTest, (c, p) => $"DMC '{c.Facts.DmcId}' was judged uneconomic to test",
+            (c, p) => c.Epcl != null && c.Epcl.Entry.UneconomicToTest, (c, p) => $"DMC '{c.Facts.DmcId}' was judged uneconomic to test",
             required: FactMask.DmcId),
         Clause18Rule(RuleIds.ExclActiveToDormant, "Not an Active-to-Dormant installation the supplier gave up on",
             "the meter is Dormant because the supplier ended its SMSO contract and the supplier has stated it believes the installation cannot migrate (a CoS-caused dormancy never matches)",
@@ -301,12 +301,12 @@ internal static class RuleCatalog
     private static string ExplainLookahead(RuleContext c, RuleParameters p)
     {
         var parts = new List<string>(2);
-        if (RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCosDate, p.CosLookaheadDays))
+        if (RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCosDate, p.CosLookaheadDays))
         {
             parts.Add(Planned("change of supplier", c.Facts.PlannedCosDate.GetValueOrDefault(), c.AssessedOn));
         }
 
-        if (RuleMath.WithinDays(c.AssessedOn, c.Facts.PlannedCotDate, p.CosLookaheadDays))
+        if (RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCotDate, p.CosLookaheadDays))
         {
             parts.Add(Planned("change of tenancy", c.Facts.PlannedCotDate.GetValueOrDefault(), c.AssessedOn));
         }

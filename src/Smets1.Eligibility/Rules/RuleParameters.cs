@@ -10,6 +10,7 @@ internal sealed class RuleParameters
     {
         Label = label;
         Expiry = parameters.Expiry.Value;
+        ExpiryEndsAt = Text.StartOfDay(Expiry.PlusDays(1));
         CosLookaheadDays = parameters.CosLookaheadDays.Value;
         CommsWindow = parameters.CommsWindow.Value;
         EpclWindowMonths = parameters.EpclWindowMonths.Value;
@@ -20,6 +21,9 @@ internal sealed class RuleParameters
     public string Label { get; }
 
     public LocalDate Expiry { get; }
+
+    /// <summary>The Europe/London midnight after the inclusive expiry: the version has ceased from this instant on.</summary>
+    public Instant ExpiryEndsAt { get; }
 
     public int CosLookaheadDays { get; }
 
