@@ -1,0 +1,125 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>Parses the cells of the interchange files; every failure is recorded with its column and value.</summary>
+internal sealed class CellParser
+{
+    private static readonly OffsetDateTimePattern InstantText = OffsetDateTimePattern.ExtendedIso;
+    private static readonly LocalDatePattern DateText = LocalDatePattern.Iso;
+    private readonly List<string> _errors = [];
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Reset() => _errors.Clear();
+
+    public static bool TryParseInstant(string text, out Instant instant)
+    {
+        var result = InstantText.Parse(text);
+        instant = result.Success ? result.Value.ToInstant() : default;
+        return result.Success;
+    }
+
+    public static bool TryParseDate(string text, out LocalDate date)
+    {
+        var result = DateText.Parse(text);
+        date = result.Success ? result.Value : default;
+        return result.Success;
+    }
+
+    public Instant? Instant(string column, string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        if (TryParseInstant(cell.Trim(), out var instant))
+        {
+            return instant;
+        }
+
+        return Fail<Instant?>(column, cell, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z");
+    }
+
+    public LocalDate? Date(string column, string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        if (TryParseDate(cell.Trim(), out var date))
+        {
+            return date;
+        }
+
+        return Fail<LocalDate?>(column, cell, "an ISO date such as 2021-03-04");
+    }
+
+    public bool? Boolean(string column, string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        var text = cell.AsSpan().Trim();
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return Fail<bool?>(column, cell, "true or false");
+    }
+
+    public bool Boolean(string column, string? cell, bool defaultValue) => Boolean(column, cell) ?? defaultValue;
+
+    public int Count(string column, string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return 0;
+        }
+
+        if (int.TryParse(cell.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        return Fail<int>(column, cell, "a whole number of 0 or more");
+    }
+
+    public T? Enumeration<T>(string column, string? cell, TryParse<T> parse, string expected)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        if (parse(cell.AsSpan().Trim(), out var value))
+        {
+            return value;
+        }
+
+        return Fail<T?>(column, cell, "one of " + expected);
+    }
+
+    private T Fail<T>(string column, string cell, string expected)
+    {
+        _errors.Add($"column '{column}' has '{cell}', expected {expected}");
+        return default!;
+    }
+
+    public delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
+}

@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Globalization;
+using Smets1.Eligibility.Rules;
+using Smets1.Eligibility.Testing;
+using Smets1.Eligibility.Versions;
+using Spectre.Console;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>The <c>smets1-eligibility</c> command line (FILES-AND-CLI.md). Usage errors are one line on standard error and exit 2.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, Stream standardOutput, TextWriter standardError)
+    {
+        var error = Console(standardError);
+        var output = new StreamWriter(standardOutput, new System.Text.UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true };
+        var root = Build(standardOutput, output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            standardError.WriteLine($"smets1-eligibility: {parsed.Errors[0].Message} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = standardError, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            standardError.WriteLine($"smets1-eligibility: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (EligibilityConfigurationException e)
+        {
+            standardError.WriteLine($"smets1-eligibility: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static RootCommand Build(Stream standardOutput, TextWriter output, IAnsiConsole error)
+    {
+        var catalog = TmadCatalog.Shipped;
+        var root = new RootCommand("Evaluates SMETS1 installations against the TMAD pre-migration eligibility rules, version by version.");
+
+        var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file; with none, the bundled sample estate.", Arity = ArgumentArity.ZeroOrOne };
+        var epcl = new Option<string?>("--epcl") { Description = "The EPCL file (dmc_id,added_on,uneconomic_to_test)." };
+        var asOf = new Option<string?>("--as-of") { Description = "The assessment instant for rows with no assessed_at: an instant, or a date meaning 00:00 Europe/London." };
+        var tmad = new Option<string?>("--tmad") { Description = "Pins this TMAD version for every row." };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Writes the results here instead of standard output." };
+        var format = new Option<string>("--format") { Description = "csv or json (JSON Lines).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var evaluate = new Command("evaluate", "Evaluates every row of an installation file; a summary goes to standard error.")
+        {
+            installations, epcl, asOf, tmad, outputFile, format,
+        };
+        evaluate.SetAction(p => new EvaluateCommand(catalog, error).Run(
+            new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!),
+            standardOutput));
+
+        var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source.");
+        versions.SetAction(_ => Versions(catalog, output));
+
+        var rulesTmad = new Option<string?>("--tmad") { Description = "Lists the rules of this version with its parameter values." };
+        var rules = new Command("rules", "Lists the rules with ID, outcome, clause, source, confidence and parameter values.") { rulesTmad };
+        rules.SetAction(p => Rules(catalog, p.GetValue(rulesTmad), output));
+
+        var rows = new Option<int>("--rows") { Description = "How many installations.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same estate.", DefaultValueFactory = _ => 1 };
+        var generateOutput = new Option<string>("--output", "-o") { Description = "The installation file to write.", Required = true };
+        var generateEpcl = new Option<string?>("--epcl-output") { Description = "The EPCL file to write. Default: beside --output, named NAME-epcl.csv." };
+        var generate = new Command("generate", "Writes a synthetic estate and its EPCL in the contract's CSV form.") { rows, seed, generateOutput, generateEpcl };
+        generate.SetAction(p => Generate(p.GetValue(rows), p.GetValue(seed), p.GetValue(generateOutput)!, p.GetValue(generateEpcl), error));
+
+        root.Subcommands.Add(evaluate);
+        root.Subcommands.Add(versions);
+        root.Subcommands.Add(rules);
+        root.Subcommands.Add(generate);
+        return root;
+    }
+
+    private static int Versions(TmadCatalog catalog, TextWriter output)
+    {
+        output.WriteLine("label,effective_from,expiry,source,shipped,notes");
+        foreach (var v in catalog.Versions)
+        {
+            var effective = Text(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
+            output.WriteLine(string.Join(',', v.Label, effective, Text(v.Expiry), CsvResultWriter.Escape(v.Source), v.IsShipped ? "yes" : "no", CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static int Rules(TmadCatalog catalog, string? label, TextWriter output)
+    {
+        TmadVersion? version = null;
+        if (label is not null && !catalog.TryGet(label, out version))
+        {
+            throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
+        }
+
+        output.WriteLine("rule_id,outcome,clause,source,confidence,versions,parameters,fails_when");
+        var rules = version?.Rules ?? catalog.Rules;
+        foreach (var rule in rules)
+        {
+            var parameters = version is null
+                ? string.Join(' ', rule.Parameters)
+                : string.Join("; ", version.Parameters.Entries.Where(e => rule.Parameters.Contains(e.Key)).Select(e => $"{e.Key}={e.Value} ({e.Source})"));
+            var outcome = rule.IsAdopted ? rule.Outcome.ToString() + (rule.EscalatedOutcome is { } x ? $" ({x} when {rule.EscalatedWhen})" : string.Empty) : "not adopted";
+            output.WriteLine(string.Join(',', new[]
+            {
+                rule.Id, outcome, rule.Clause ?? string.Empty, rule.Citation, rule.Confidence?.ToString().ToLowerInvariant() ?? string.Empty,
+                string.Join(' ', rule.ShippedIn), parameters, rule.FailsWhen,
+            }.Select(CsvResultWriter.Escape)));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static int Generate(int rows, int seed, string output, string? epclOutput, IAnsiConsole error)
+    {
+        if (rows < 0)
+        {
+            throw new UsageException($"--rows {rows} is negative; give 0 or more.");
+        }
+
+        epclOutput ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "-epcl.csv");
+        var estate = new SyntheticEstate(seed);
+        try
+        {
+            using (var writer = new InstallationCsvWriter(File.Create(output)))
+            {
+                foreach (var facts in estate.Installations(rows))
+                {
+                    writer.Write(facts);
+                }
+            }
+
+            InstallationCsvWriter.WriteEpcl(File.Create(epclOutput), estate.Epcl);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write '{output}': {e.Message}");
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} installations to {output} and {estate.Epcl.Count} EPCL entries to {epclOutput} (seed {seed})"));
+        return ExitCodes.Ok;
+    }
+
+    private static string Text(NodaTime.LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    private static IAnsiConsole Console(TextWriter error)
+    {
+        var redirected = !ReferenceEquals(error, System.Console.Error) || System.Console.IsErrorRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(error),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (redirected)
+        {
+            console.Profile.Width = 120;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using NodaTime;
+using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
+using Spectre.Console;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// <c>evaluate</c>: streams an installation file through the library's batch API and writes one result per
+/// data row, in order, while reading; memory stays flat whatever the file size (but for the set of IDs seen,
+/// which the duplicate check needs).
+/// </summary>
+internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
+{
+    private const int Chunk = 4096;
+    private const long ProgressThresholdBytes = 4 << 20;
+
+    public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format);
+
+    public int Run(Settings settings, Stream standardOutput)
+    {
+        var options = Options(settings);
+        var format = settings.Format.ToLowerInvariant();
+        if (format is not ("csv" or "json"))
+        {
+            throw new UsageException($"--format '{settings.Format}' is not supported; use csv or json.");
+        }
+
+        var epcl = LoadEpcl(settings);
+        using var input = settings.Installations is { } path
+            ? InputFiles.Open(path, "installation file")
+            : new StreamReader(Samples.OpenEstate());
+        var name = settings.Installations ?? Samples.EstateName;
+        using var reader = new InstallationCsvReader(input, name);
+
+        // Every usage error has been raised by now: only from here on is a result file created.
+        var evaluator = new EligibilityEvaluator(catalog, epcl);
+        using var writer = ResultWriter.Create(OpenOutput(settings.Output, standardOutput), format);
+        var summary = new RunSummary();
+        var stopwatch = Stopwatch.StartNew();
+        var length = input.BaseStream is FileStream file ? file.Length : 0;
+        if (length >= ProgressThresholdBytes && !Console.IsErrorRedirected)
+        {
+            error.Progress().AutoClear(true).Start(context =>
+            {
+                var task = context.AddTask("evaluating", maxValue: length);
+                Evaluate(reader, evaluator, options, writer, summary, () => task.Value = input.BaseStream.Position);
+            });
+        }
+        else
+        {
+            Evaluate(reader, evaluator, options, writer, summary, null);
+        }
+
+        writer.Dispose();
+        summary.Render(error, stopwatch.Elapsed);
+        return summary.Invalid > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
+    }
+
+    private EvaluationOptions Options(Settings settings)
+    {
+        var options = default(EvaluationOptions);
+        if (settings.Tmad is { } label)
+        {
+            if (!catalog.TryGet(label, out _))
+            {
+                throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
+            }
+
+            options = options with { PinnedVersion = label };
+        }
+
+        if (settings.AsOf is { } asOf)
+        {
+            options = options with { DefaultAssessedAt = ParseAsOf(asOf) };
+        }
+
+        return options;
+    }
+
+    internal static Instant ParseAsOf(string text)
+    {
+        if (CellParser.TryParseInstant(text, out var instant))
+        {
+            return instant;
+        }
+
+        if (CellParser.TryParseDate(text, out var date))
+        {
+            return date.AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/London"]).ToInstant();
+        }
+
+        throw new UsageException($"--as-of '{text}' is neither an instant (2021-11-10T10:00:00Z) nor a date (2021-11-10, meaning 00:00 Europe/London).");
+    }
+
+    private Epcl LoadEpcl(Settings settings)
+    {
+        if (settings.Epcl is { } path)
+        {
+            using var epclReader = InputFiles.Open(path, "EPCL file");
+            return EpclCsvReader.Read(epclReader, path);
+        }
+
+        if (settings.Installations is null)
+        {
+            using var sample = new StreamReader(Samples.OpenEpcl());
+            return EpclCsvReader.Read(sample, Samples.EpclName);
+        }
+
+        error.MarkupLine("[yellow]warning:[/] no --epcl file given, so every DMC fails EPCL-LISTED.");
+        return Reference.Epcl.Empty;
+    }
+
+    private static Stream OpenOutput(string? path, Stream standardOutput)
+    {
+        if (path is null)
+        {
+            return standardOutput;
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write the output file '{path}': {e.Message}");
+        }
+    }
+
+    private static void Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
+    {
+        var rows = new ParsedRow[Chunk];
+        var facts = new InstallationFacts[Chunk];
+        var outcomes = new EligibilityOutcome[Chunk];
+        var more = true;
+        while (more)
+        {
+            var count = 0;
+            var valid = 0;
+            while (count < Chunk && (more = reader.TryRead(out rows[count])))
+            {
+                if (rows[count].Facts is { } f)
+                {
+                    facts[valid++] = f;
+                }
+
+                count++;
+            }
+
+            evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows[i];
+                if (row.Facts is null)
+                {
+                    writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid!));
+                    summary.AddInvalid();
+                    continue;
+                }
+
+                var outcome = outcomes[next++];
+                var message = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
+                    ? string.Empty
+                    : evaluator.Explain(row.Facts, outcome, options).Message;
+                writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message));
+                summary.Add(row.Facts, outcome);
+            }
+
+            Array.Clear(rows, 0, count);
+            Array.Clear(facts, 0, valid);
+            progress?.Invoke();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>The tool's exit codes (FILES-AND-CLI.md).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every row evaluated.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A usage error: nothing was evaluated and no result file was written.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Finished, but some rows were <c>Invalid</c>.</summary>
+    public const int SomeInvalid = 3;
+}

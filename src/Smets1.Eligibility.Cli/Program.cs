@@ -1,0 +1,3 @@
+using Smets1.Eligibility.Cli;
+
+return CliApp.Run(args, Console.OpenStandardOutput(), Console.Error);

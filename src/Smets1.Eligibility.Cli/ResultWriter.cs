@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>One line of the result file.</summary>
+internal readonly record struct ResultLine(string InstallationId, int Row, string? Version, string Verdict, RuleSet FailedRules, RuleSet Warnings, string Message);
+
+/// <summary>Writes result lines as CSV or JSON Lines (FILES-AND-CLI.md, "Result file").</summary>
+internal abstract class ResultWriter : IDisposable
+{
+    public const string InvalidVerdict = "Invalid";
+
+    public static ResultWriter Create(Stream output, string format) => format switch
+    {
+        "csv" => new CsvResultWriter(output),
+        "json" => new JsonLinesResultWriter(output),
+        _ => throw new UsageException($"--format '{format}' is not supported; use csv or json."),
+    };
+
+    public abstract void Write(in ResultLine line);
+
+    public abstract void Dispose();
+}
+
+/// <summary>
+/// CSV results with RFC 4180 quoting. Cells that begin with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (and tab or
+/// carriage return) are prefixed with an apostrophe so that a spreadsheet shows them as text, never as formulas.
+/// </summary>
+internal sealed class CsvResultWriter : ResultWriter
+{
+    private readonly StreamWriter _writer;
+
+    public CsvResultWriter(Stream output)
+    {
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
+        _writer.WriteLine(string.Join(',', Columns.Result));
+    }
+
+    public override void Write(in ResultLine line)
+    {
+        Cell(line.InstallationId);
+        _writer.Write(',');
+        _writer.Write(line.Row);
+        _writer.Write(',');
+        Cell(line.Version ?? string.Empty);
+        _writer.Write(',');
+        Cell(line.Verdict);
+        _writer.Write(',');
+        Cell(line.FailedRules.ToString());
+        _writer.Write(',');
+        Cell(line.Warnings.ToString());
+        _writer.Write(',');
+        Cell(line.Message);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Writes a cell, neutralising formulas and quoting where CSV needs it.</summary>
+    internal static string Escape(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private void Cell(string value) => _writer.Write(Escape(value));
+
+    public override void Dispose() => _writer.Dispose();
+}
+
+/// <summary>The same content as JSON Lines: one object per line, rule lists as arrays.</summary>
+internal sealed class JsonLinesResultWriter : ResultWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly Stream _output;
+    private readonly BufferedStream _buffer;
+    private readonly Utf8JsonWriter _json;
+
+    public JsonLinesResultWriter(Stream output)
+    {
+        _output = output;
+        _buffer = new BufferedStream(output, 1 << 16);
+        _json = new Utf8JsonWriter(_buffer, Options);
+    }
+
+    public override void Write(in ResultLine line)
+    {
+        _json.Reset(_buffer);
+        _json.WriteStartObject();
+        _json.WriteString("installation_id", line.InstallationId);
+        _json.WriteNumber("row", line.Row);
+        if (line.Version is null)
+        {
+            _json.WriteNull("tmad_version");
+        }
+        else
+        {
+            _json.WriteString("tmad_version", line.Version);
+        }
+
+        _json.WriteString("verdict", line.Verdict);
+        Rules("failed_rules", line.FailedRules);
+        Rules("warnings", line.Warnings);
+        _json.WriteString("message", line.Message);
+        _json.WriteEndObject();
+        _json.Flush();
+        _buffer.WriteByte((byte)'\n');
+    }
+
+    private void Rules(string name, RuleSet rules)
+    {
+        _json.WriteStartArray(name);
+        foreach (var rule in rules)
+        {
+            _json.WriteStringValue(rule.Id);
+        }
+
+        _json.WriteEndArray();
+    }
+
+    public override void Dispose()
+    {
+        _json.Dispose();
+        _buffer.Flush();
+        _buffer.Dispose();
+        _output.Dispose();
+    }
+}
