@@ -49,7 +49,7 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
         var cohortKnown = f.Cohort.HasValue;
         var statusKnown = f.MeterStatus.HasValue;
         var dmc = f.DmcId;
-        if (!cohortKnown || !statusKnown || !f.HasEsme.HasValue || !f.HasGsme.HasValue || string.IsNullOrEmpty(dmc))
+        if (f.InstallationId.Length == 0 || !cohortKnown || !statusKnown || !f.HasEsme.HasValue || !f.HasGsme.HasValue || string.IsNullOrEmpty(dmc))
         {
             failed |= DataIncomplete;
         }

@@ -146,8 +146,8 @@ row(v29, "MOC_SECURE", dmc_id="DMC-FOC-0903", has_esme="false", has_gsme="true",
 row(dt.datetime(2026, 1, 1, 10, tzinfo=UTC), "MOC_SECURE", dmc_id="DMC-FOC-0903")  # after the final expiry
 # In the gap no shipped version applies; replayed with --tmad v29 these give EligibleElectricityOnly and Excluded.
 gap = dt.datetime(2023, 6, 1, 10, tzinfo=UTC)
-row(gap, "MOC_SECURE", dmc_id="DMC-FOC-0903", has_esme="true", has_gsme="true", gt01_han_error="true", gsme_last_contact="")
-row(gap, "MOC_SECURE", dmc_id="DMC-FOC-0903", has_esme="false", has_gsme="true", gt01_han_error="true")
+row(gap, "MOC_SECURE", dmc_id="DMC-MOC-0003", has_esme="true", has_gsme="true", gt01_han_error="true", gsme_last_contact="")
+row(gap, "MOC_SECURE", dmc_id="DMC-MOC-0003", has_esme="false", has_gsme="true", gt01_han_error="true")
 
 with open("samples/estate.csv", "w", newline="") as f:
     writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")

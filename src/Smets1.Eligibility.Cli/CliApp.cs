@@ -18,7 +18,8 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            standardError.WriteLine($"smets1-eligibility: {parsed.Errors[0].Message} (see --help)");
+            var message = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            standardError.WriteLine($"smets1-eligibility: {message} (see --help)");
             return ExitCodes.Usage;
         }
 

@@ -27,12 +27,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
             throw new UsageException($"--format '{settings.Format}' is not supported; use csv or json.");
         }
 
-        var epcl = LoadEpcl(settings);
         using var input = settings.Installations is { } path
             ? InputFiles.Open(path, "installation file")
             : new StreamReader(Samples.OpenEstate());
         var name = settings.Installations ?? Samples.EstateName;
         using var reader = new InstallationCsvReader(input, name);
+        var epcl = LoadEpcl(settings);
 
         // Every usage error has been raised by now: only from here on is a result file created.
         var evaluator = new EligibilityEvaluator(catalog, epcl);

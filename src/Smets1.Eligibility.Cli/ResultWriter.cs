@@ -32,6 +32,7 @@ internal abstract class ResultWriter : IDisposable
 internal sealed class CsvResultWriter : ResultWriter
 {
     private readonly StreamWriter _writer;
+    private bool _disposed;
 
     public CsvResultWriter(Stream output)
     {
@@ -70,7 +71,14 @@ internal sealed class CsvResultWriter : ResultWriter
 
     private void Cell(string value) => _writer.Write(Escape(value));
 
-    public override void Dispose() => _writer.Dispose();
+    public override void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _writer.Dispose();
+        }
+    }
 }
 
 /// <summary>The same content as JSON Lines: one object per line, rule lists as arrays.</summary>
@@ -80,6 +88,7 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     private readonly Stream _output;
     private readonly BufferedStream _buffer;
     private readonly Utf8JsonWriter _json;
+    private bool _disposed;
 
     public JsonLinesResultWriter(Stream output)
     {
@@ -125,6 +134,12 @@ internal sealed class JsonLinesResultWriter : ResultWriter
 
     public override void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _json.Dispose();
         _buffer.Flush();
         _buffer.Dispose();

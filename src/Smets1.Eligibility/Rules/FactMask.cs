@@ -11,7 +11,7 @@ internal enum FactMask
     HasEsme = 8,
     HasGsme = 16,
     DmcId = 32,
-    All = AssessedAt | Cohort | MeterStatus | HasEsme | HasGsme | DmcId,
+    InstallationId = 64,
 }
 
 internal static class FactMasks
@@ -19,6 +19,11 @@ internal static class FactMasks
     public static FactMask Missing(InstallationFacts facts)
     {
         var missing = FactMask.None;
+        if (facts.InstallationId.Length == 0)
+        {
+            missing |= FactMask.InstallationId;
+        }
+
         if (facts.Cohort is null)
         {
             missing |= FactMask.Cohort;
@@ -50,7 +55,12 @@ internal static class FactMasks
     /// <summary>The file column names of the facts in a mask, in column order.</summary>
     public static List<string> Names(FactMask mask)
     {
-        var names = new List<string>(6);
+        var names = new List<string>(7);
+        if ((mask & FactMask.InstallationId) != 0)
+        {
+            names.Add("installation_id");
+        }
+
         if ((mask & FactMask.AssessedAt) != 0)
         {
             names.Add("assessed_at");
