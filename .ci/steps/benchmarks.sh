@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# Every benchmark once, so the suite keeps compiling and running (figures: benchmarks/README.md).
+set -euo pipefail
+dotnet run -c Release --project benchmarks/Smets1.Eligibility.Benchmarks -- --filter '*' --job Dry --artifacts artifacts/benchmarks
