@@ -26,44 +26,25 @@ static InstallationFacts Installation(string id, Instant assessedAt) => new()
     GsmeLastContact = assessedAt - Duration.FromHours(48),
 };
 
-var installation = Installation("INST-1", Instant.FromUtc(2021, 11, 10, 10, 0));
+// 10 Nov 2021 falls under v17 (72 h window): Eligible.
+Print(evaluator.Evaluate(Installation("INST-1", Instant.FromUtc(2021, 11, 10, 10, 0))));
 
-// The version in force on 10 Nov 2021 is v17 (72 h window): eligible.
-Print(evaluator.Evaluate(installation));
-
-// The same facts a month earlier fall under v11, whose window was 24 h: deferred.
-var october = Installation("INST-1", Instant.FromUtc(2021, 10, 10, 10, 0));
+// 10 Oct 2021 falls under v11 (24 h window): Deferred, with both contact checks explained.
+var october = Installation("INST-2", Instant.FromUtc(2021, 10, 10, 10, 0));
 Print(evaluator.Evaluate(october));
 
 // Would it have passed under v17? Pin the version to replay it.
 Print(evaluator.Evaluate(october, EvaluationOptions.Pinned("v17")));
 
-// A dormant FOC meter with its profile-data switch on, and an unknown DMC.
-Print(evaluator.Evaluate(installation with
-{
-    InstallationId = "INST-2",
-    AssessedAt = Instant.FromUtc(2021, 6, 1, 9, 0),
-    Cohort = Cohort.FocBg,
-    MeterStatus = MeterStatus.Dormant,
-    ProfileDataSwitch = ProfileDataSwitch.On,
-    DmcId = "DMC-UNKNOWN",
-    ChfLastContact = Instant.FromUtc(2021, 6, 1, 8, 0),
-    GsmeLastContact = Instant.FromUtc(2021, 6, 1, 8, 0),
-}));
-
-// Assessed in 2022, when no shipped version was in force.
-Print(evaluator.Evaluate(installation with { InstallationId = "INST-3", AssessedAt = Instant.FromUtc(2022, 6, 1, 9, 0) }));
+// 1 Jun 2022 falls between v17's expiry and v29: Indeterminate, VERSION-UNRESOLVED.
+Print(evaluator.Evaluate(Installation("INST-3", Instant.FromUtc(2022, 6, 1, 10, 0))));
 
 static void Print(EligibilityResult result)
 {
     Console.WriteLine($"{result.InstallationId} [{result.Version?.Label ?? "-"}] {result.Verdict}");
     foreach (var failure in result.Failures)
     {
-        Console.WriteLine($"    {failure.RuleId} ({failure.Rule.Citation}, {failure.Rule.Confidence?.ToString() ?? "engine"}): {failure.Message}");
-    }
-
-    foreach (var warning in result.Warnings)
-    {
-        Console.WriteLine($"    warning {warning.RuleId}: {warning.Message}");
+        // For example: COMMS-RECENT-CHF (S000, Confirmed): last contact 2021-10-08T10:00:00Z is 48h before assessment; v11 window is 24h
+        Console.WriteLine($"    {failure.RuleId} ({failure.Rule.Source ?? "engine"}, {failure.Rule.Confidence?.ToString() ?? "-"}): {failure.Message}");
     }
 }
