@@ -294,11 +294,7 @@ public sealed class EvaluateCommandTests
         Assert.Single(usage.Error.Trim().Split('\n'));
     }
 
-    internal static string SampleEstatePath() =>
-        Path.Combine(RepositoryRoot(), "samples", "estate.csv");
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    internal static string SampleEstatePath() => Smets1.Eligibility.Tests.RepositoryRoot.Combine("samples", "estate.csv");
 
     /// <summary>Splits one RFC 4180 line (no embedded newlines) into cells.</summary>
     internal static string[] CsvSplit(string line)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 
 namespace Smets1.Eligibility.Tests.Conventions;
 
@@ -108,7 +107,7 @@ public sealed class ConventionTests
     [Fact]
     public void Sources_NeverReadTheSystemClockOrUseDateTime()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var offenders = new List<string>();
         foreach (var folder in new[] { "src", "tests" })
         {
@@ -134,7 +133,4 @@ public sealed class ConventionTests
 
         Assert.Empty(offenders);
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

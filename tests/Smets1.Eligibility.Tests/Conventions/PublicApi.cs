@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text;
 
 namespace Smets1.Eligibility.Tests.Conventions;
@@ -10,18 +10,16 @@ namespace Smets1.Eligibility.Tests.Conventions;
 /// </summary>
 internal static class PublicApi
 {
-    public static void Verify(Assembly assembly, [CallerFilePath] string callerPath = "")
+    public static void Verify(Assembly assembly)
     {
         var actual = Render(assembly);
-        var approvedPath = Path.Combine(Path.GetDirectoryName(callerPath)!, assembly.GetName().Name + ".approved.txt");
+        var approvedPath = RepositoryRoot.Combine("tests", "Smets1.Eligibility.Tests", "Conventions", assembly.GetName().Name + ".approved.txt");
         if (Environment.GetEnvironmentVariable("SMETS1_ACCEPT_API") == "1")
         {
             File.WriteAllText(approvedPath, actual);
         }
 
-        var approved = File.Exists(approvedPath)
-            ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n")
-            : File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conventions", Path.GetFileName(approvedPath))).ReplaceLineEndings("\n");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
         if (approved != actual)
         {
             var receivedPath = Path.ChangeExtension(approvedPath, null) + ".received.txt";

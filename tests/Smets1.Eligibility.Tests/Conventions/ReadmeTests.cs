@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Smets1.Eligibility.Tests.Conventions;
 
 public sealed class ReadmeTests
@@ -25,6 +23,5 @@ public sealed class ReadmeTests
         Assert.Contains("dotnet test Smets1.Eligibility.sln", ci, StringComparison.Ordinal);
     }
 
-    private static string Root([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+    private static string Root() => RepositoryRoot.Path;
 }
