@@ -14,6 +14,7 @@ public sealed class TmadCatalogBuilder
 {
     private readonly TmadCatalog _start;
     private readonly List<VersionDefinition> _definitions = [];
+    private readonly List<(string Label, ParameterOverrides Overrides)> _overrides = [];
 
     /// <summary>Creates a builder that starts from <see cref="TmadCatalog.Shipped"/>.</summary>
     public TmadCatalogBuilder()
@@ -41,6 +42,22 @@ public sealed class TmadCatalogBuilder
         return this;
     }
 
+    /// <summary>
+    /// Replaces parameter values of a version of the starting catalogue (for example, your reading of v17's
+    /// expiry), each cited with the overrides' source. Applied before registered versions derive from it.
+    /// </summary>
+    /// <param name="label">The version's label.</param>
+    /// <param name="overrides">The values to replace, with their source.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public TmadCatalogBuilder OverrideParameters(string label, ParameterOverrides overrides)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(overrides);
+        _overrides.Add((label, overrides));
+        return this;
+    }
+
     /// <summary>Validates every registered definition and builds the catalogue.</summary>
     /// <returns>The catalogue: the starting versions plus the registered ones.</returns>
     /// <exception cref="EligibilityConfigurationException">
@@ -55,6 +72,14 @@ public sealed class TmadCatalogBuilder
         foreach (var version in _start.Versions)
         {
             versions.Add(version.Label, version);
+        }
+
+        foreach (var (label, overrides) in _overrides)
+        {
+            if (Override(label, overrides, versions, errors) is { } overridden)
+            {
+                versions[label] = overridden;
+            }
         }
 
         for (var i = 0; i < _definitions.Count; i++)
@@ -163,15 +188,47 @@ public sealed class TmadCatalogBuilder
             return null;
         }
 
-        var p = baseVersion.Parameters;
-        var source = d.Source;
-        var parameters = new TmadParameters(
-            Expiry: d.Expiry is { } expiry ? new(expiry, source, d.Confidence) : p.Expiry,
-            CosLookaheadDays: d.CosLookaheadDays is { } days ? new(days, source, d.Confidence) : p.CosLookaheadDays,
-            CommsWindow: d.CommsWindow is { } window ? new(window, source, d.Confidence) : p.CommsWindow,
-            EpclWindowMonths: d.EpclWindowMonths is { } months ? new(months, source, d.Confidence) : p.EpclWindowMonths,
-            FailedAttemptThreshold: d.FailedAttemptThreshold is { } threshold ? new(threshold, source, d.Confidence) : p.FailedAttemptThreshold);
-        TmadParameters.Validate(parameters, d.Label, errors);
+        var overrides = d.Parameters;
+        var parameters = overrides.ApplyTo(
+            baseVersion.Parameters,
+            string.IsNullOrWhiteSpace(overrides.Source) ? d.Source : overrides.Source,
+            string.IsNullOrWhiteSpace(overrides.Source) ? d.Confidence : overrides.Confidence);
+        CheckParameters(name, d.Label, effectiveFrom, rules, parameters, errors);
+        return errors.Count > before
+            ? null
+            : new TmadVersion(d.Label, effectiveFrom, d.Source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters);
+    }
+
+    private static TmadVersion? Override(string label, ParameterOverrides overrides, Dictionary<string, TmadVersion> versions, List<string> errors)
+    {
+        var before = errors.Count;
+        var name = $"Parameter overrides for '{label}'";
+        if (!versions.TryGetValue(label, out var version))
+        {
+            errors.Add($"{name}: no such version; use one of {string.Join(", ", versions.Keys)}.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(overrides.Source))
+        {
+            errors.Add($"{name}: Source is blank; say where the values come from.");
+        }
+
+        if (overrides.IsEmpty)
+        {
+            errors.Add($"{name}: no value is set; set at least one parameter or remove the override.");
+        }
+
+        var parameters = overrides.ApplyTo(version.Parameters, overrides.Source, overrides.Confidence);
+        CheckParameters(name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
+        return errors.Count > before
+            ? null
+            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters);
+    }
+
+    private static void CheckParameters(string name, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)
+    {
+        TmadParameters.Validate(parameters, label, errors);
         if (parameters.Expiry.Value < effectiveFrom)
         {
             errors.Add($"{name}: Expiry {Text.Date(parameters.Expiry.Value)} is before EffectiveFrom {Text.Date(effectiveFrom)}; set an expiry on or after the effective date.");
@@ -181,9 +238,5 @@ public sealed class TmadCatalogBuilder
         {
             errors.Add($"{name}: it holds {RuleIds.ExclFailedAttempts} but has no FailedAttemptThreshold; set one (P-V1 proposes 5).");
         }
-
-        return errors.Count > before
-            ? null
-            : new TmadVersion(d.Label, effectiveFrom, source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters);
     }
 }

@@ -15,6 +15,7 @@ namespace Smets1.Eligibility.Versions;
 ///     Label = "v18", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 15),
 ///     Expiry = new LocalDate(2022, 12, 31), Source = "TMAD v18.0 clean, clause 18",
 ///     AddRules = { RuleIds.ExclMasterKeys, RuleIds.ExclGt01 },
+///     Parameters = { CommsWindow = Duration.FromHours(96) },
 /// };
 /// </code>
 /// </example>
@@ -33,9 +34,13 @@ public sealed class VersionDefinition
     /// <value>Required.</value>
     public LocalDate? EffectiveFrom { get; set; }
 
-    /// <summary>Its inclusive expiry date.</summary>
+    /// <summary>Its inclusive expiry date (the same as <c>Parameters.Expiry</c>).</summary>
     /// <value>Default: the base version's expiry.</value>
-    public LocalDate? Expiry { get; set; }
+    public LocalDate? Expiry
+    {
+        get => Parameters.Expiry;
+        set => Parameters.Expiry = value;
+    }
 
     /// <summary>Where the definition comes from (a document, a clause); cited for every value it sets.</summary>
     /// <value>Required.</value>
@@ -54,19 +59,11 @@ public sealed class VersionDefinition
     /// <summary>Rule IDs of the base that the version removes.</summary>
     public IList<string> RemoveRules { get; } = new List<string>();
 
-    /// <summary>Overrides the CoS / CoT look-ahead, in days.</summary>
-    /// <value>Default: inherited from the base.</value>
-    public int? CosLookaheadDays { get; set; }
-
-    /// <summary>Overrides the communications window.</summary>
-    /// <value>Default: inherited from the base.</value>
-    public Duration? CommsWindow { get; set; }
-
-    /// <summary>Overrides (or sets) the failed-attempt threshold; required when the version holds <c>EXCL-FAILED-ATTEMPTS</c> and its base has none.</summary>
-    /// <value>Default: inherited from the base.</value>
-    public int? FailedAttemptThreshold { get; set; }
-
-    /// <summary>Overrides the EPCL migration window, in calendar months.</summary>
-    /// <value>Default: inherited from the base.</value>
-    public int? EpclWindowMonths { get; set; }
+    /// <summary>
+    /// The parameters it sets rather than inherits; a threshold is required when it holds
+    /// <c>EXCL-FAILED-ATTEMPTS</c> and its base has none. Cited with <see cref="Source"/> unless
+    /// <see cref="ParameterOverrides.Source"/> is set.
+    /// </summary>
+    /// <value>Default: everything inherited from the base.</value>
+    public ParameterOverrides Parameters { get; } = new();
 }

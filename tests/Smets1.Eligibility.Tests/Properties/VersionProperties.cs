@@ -10,10 +10,10 @@ public sealed class VersionProperties
 
     private static readonly TmadCatalog Variants = new TmadCatalogBuilder()
         .Register(new VersionDefinition { Label = "v17-copy", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 1), Source = "copy of v17" })
-        .Register(new VersionDefinition { Label = "v17-wide", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 2), Source = "wider window", CommsWindow = Duration.FromHours(96) })
-        .Register(new VersionDefinition { Label = "v17-widest", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 3), Source = "widest window", CommsWindow = Duration.FromDays(30) })
-        .Register(new VersionDefinition { Label = "v17-short", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 4), Source = "shorter look-ahead", CosLookaheadDays = 3 })
-        .Register(new VersionDefinition { Label = "v17-none", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 5), Source = "no look-ahead", CosLookaheadDays = 0 })
+        .Register(new VersionDefinition { Label = "v17-wide", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 2), Source = "wider window", Parameters = { CommsWindow = Duration.FromHours(96) } })
+        .Register(new VersionDefinition { Label = "v17-widest", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 3), Source = "widest window", Parameters = { CommsWindow = Duration.FromDays(30) } })
+        .Register(new VersionDefinition { Label = "v17-short", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 4), Source = "shorter look-ahead", Parameters = { CosLookaheadDays = 3 } })
+        .Register(new VersionDefinition { Label = "v17-none", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 5), Source = "no look-ahead", Parameters = { CosLookaheadDays = 0 } })
         .Build();
 
     private static readonly EligibilityEvaluator Evaluator = new(Variants, EligibilityGen.Epcl);

@@ -44,7 +44,7 @@ public sealed class TmadCatalogBuilderTests
     public void Build_RegisteredVersion_IsEvaluatedWithItsRulesAndParameters()
     {
         var definition = V18();
-        definition.CommsWindow = Duration.FromHours(96);
+        definition.Parameters.CommsWindow = Duration.FromHours(96);
         var evaluator = new EligibilityEvaluator(new TmadCatalogBuilder().Register(definition).Build(), EpclBuilder.Default);
         var facts = new InstallationBuilder().AssessedAt(Instant.FromUtc(2022, 6, 1, 10, 0)).WithChfContactAge(Duration.FromHours(90))
             .With(f => f with { MasterKeysPresent = false }).Build();
@@ -173,7 +173,7 @@ public sealed class TmadCatalogBuilderTests
     [Fact]
     public void Build_ManyProblems_ReportsEveryOneTogether()
     {
-        var definition = new VersionDefinition { Label = "v17", BasedOn = "nope", CosLookaheadDays = -1 };
+        var definition = new VersionDefinition { Label = "v17", BasedOn = "nope", Parameters = { CosLookaheadDays = -1 } };
 
         var error = Assert.Throws<EligibilityConfigurationException>(() => new TmadCatalogBuilder().Register(definition).Build());
 
@@ -191,9 +191,9 @@ public sealed class TmadCatalogBuilderTests
     public void Build_BadParameter_IsRejected(int? lookahead, int? windowHours, int? months, string expected)
     {
         var definition = V18();
-        definition.CosLookaheadDays = lookahead;
-        definition.CommsWindow = windowHours is { } h ? Duration.FromHours(h) : null;
-        definition.EpclWindowMonths = months;
+        definition.Parameters.CosLookaheadDays = lookahead;
+        definition.Parameters.CommsWindow = windowHours is { } h ? Duration.FromHours(h) : null;
+        definition.Parameters.EpclWindowMonths = months;
 
         var error = Assert.Throws<EligibilityConfigurationException>(() => new TmadCatalogBuilder().Register(definition).Build());
 
@@ -215,5 +215,53 @@ public sealed class TmadCatalogBuilderTests
     public void Register_Null_ThrowsArgumentNull()
     {
         Assert.Throws<ArgumentNullException>(() => new TmadCatalogBuilder().Register(null!));
+    }
+
+    [Fact]
+    public void OverrideParameters_OfAShippedVersion_ReplacesTheValuesWithTheirSource()
+    {
+        var catalog = new TmadCatalogBuilder()
+            .OverrideParameters("v17", new ParameterOverrides { Expiry = new LocalDate(2022, 12, 31), Source = "our reading of TMAD v17.0", Confidence = Confidence.Confirmed })
+            .Build();
+
+        var v17 = catalog.Get("v17");
+        Assert.Equal(new LocalDate(2022, 12, 31), v17.Expiry);
+        Assert.Equal("our reading of TMAD v17.0", v17.Parameters.Expiry.Source);
+        Assert.Equal("S000", v17.Parameters.CommsWindow.Source);
+        Assert.Equal("v17", catalog.Resolve(new LocalDate(2022, 6, 1)).Version?.Label);
+    }
+
+    [Fact]
+    public void OverrideParameters_ThenDerive_TheDerivedVersionInheritsTheOverride()
+    {
+        var definition = V18();
+        definition.Expiry = null;
+
+        var catalog = new TmadCatalogBuilder()
+            .OverrideParameters("v17", new ParameterOverrides { CommsWindow = Duration.FromHours(80), Source = "reading" })
+            .Register(definition)
+            .Build();
+
+        Assert.Equal(Duration.FromHours(80), catalog.Get("v18").Parameters.CommsWindow.Value);
+    }
+
+    [Theory]
+    [InlineData("v99", "Source", "no such version")]
+    [InlineData("v17", "", "Source is blank")]
+    public void OverrideParameters_Invalid_IsRejected(string label, string source, string expected)
+    {
+        var error = Assert.Throws<EligibilityConfigurationException>(() =>
+            new TmadCatalogBuilder().OverrideParameters(label, new ParameterOverrides { CosLookaheadDays = 3, Source = source }).Build());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverrideParameters_NothingSet_IsRejected()
+    {
+        var error = Assert.Throws<EligibilityConfigurationException>(() =>
+            new TmadCatalogBuilder().OverrideParameters("v17", new ParameterOverrides { Source = "x" }).Build());
+
+        Assert.Contains("no value is set", error.Message, StringComparison.Ordinal);
     }
 }

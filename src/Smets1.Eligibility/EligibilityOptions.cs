@@ -1,0 +1,84 @@
+using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility;
+
+/// <summary>
+/// Options for <c>AddSmets1Eligibility</c>: the EPCL, versions to register, parameter overrides and cohort
+/// closure overrides. Validated once, when the services are added, with every error reported together.
+/// </summary>
+/// <remarks>Mutable while configuring; what is built from it is immutable and thread-safe.</remarks>
+public sealed class EligibilityOptions
+{
+    /// <summary>The EPCL installations are checked against.</summary>
+    /// <value>Default <see cref="Reference.Epcl.Empty"/>: every DMC fails <c>EPCL-LISTED</c>.</value>
+    public Epcl Epcl { get; set; } = Epcl.Empty;
+
+    /// <summary>Versions to register, in order (a version may derive from one registered before it).</summary>
+    public IList<VersionDefinition> Versions { get; } = new List<VersionDefinition>();
+
+    /// <summary>Parameter overrides of existing versions, by label.</summary>
+    public IDictionary<string, ParameterOverrides> ParameterOverrides { get; } = new Dictionary<string, ParameterOverrides>(StringComparer.Ordinal);
+
+    /// <summary>Cohort closure dates replacing the defaults of TMAD-RULES §6, each with its source.</summary>
+    public IList<CohortClosure> CohortClosures { get; } = new List<CohortClosure>();
+
+    /// <summary>Builds the catalogue and closures, validating everything at once.</summary>
+    /// <exception cref="EligibilityConfigurationException">Anything is invalid; every problem is listed.</exception>
+    internal (TmadCatalog Catalog, CohortClosures Closures) Build()
+    {
+        var errors = new List<string>();
+        if (Epcl is null)
+        {
+            errors.Add("Epcl is null; set an EPCL, or leave the default (empty).");
+        }
+
+        var builder = new TmadCatalogBuilder();
+        foreach (var (label, overrides) in ParameterOverrides)
+        {
+            builder.OverrideParameters(label, overrides);
+        }
+
+        foreach (var definition in Versions)
+        {
+            if (definition is null)
+            {
+                errors.Add("Versions holds a null definition; remove it.");
+                continue;
+            }
+
+            builder.Register(definition);
+        }
+
+        TmadCatalog? catalog = null;
+        try
+        {
+            catalog = builder.Build();
+        }
+        catch (EligibilityConfigurationException e)
+        {
+            errors.AddRange(e.Errors);
+        }
+
+        var closures = Reference.CohortClosures.Default;
+        var seen = new HashSet<Cohort>();
+        foreach (var closure in CohortClosures)
+        {
+            if (closure is null || !Enum.IsDefined(closure.Cohort) || string.IsNullOrWhiteSpace(closure.Source) || !seen.Add(closure.Cohort))
+            {
+                errors.Add(closure switch
+                {
+                    null => "CohortClosures holds a null entry; remove it.",
+                    _ when !Enum.IsDefined(closure.Cohort) => $"CohortClosures names cohort {(int)closure.Cohort}, which is not a cohort.",
+                    _ when string.IsNullOrWhiteSpace(closure.Source) => $"CohortClosures entry for {ContractText.Format(closure.Cohort)} has a blank Source; say where the date comes from.",
+                    _ => $"CohortClosures has {ContractText.Format(closure.Cohort)} twice; give each cohort once.",
+                });
+                continue;
+            }
+
+            closures = closures.WithLastDay(closure.Cohort, closure.LastDay, closure.Source, closure.Confidence);
+        }
+
+        return errors.Count > 0 ? throw new EligibilityConfigurationException(errors) : (catalog!, closures);
+    }
+}

@@ -1,0 +1,45 @@
+using NodaTime;
+using Smets1.Eligibility.Rules;
+
+namespace Smets1.Eligibility.Versions;
+
+/// <summary>
+/// Parameter values that replace a version's own (TMAD-RULES §6): for a registered version, those it does
+/// not inherit from its base; for <see cref="TmadCatalogBuilder.OverrideParameters"/>, a user's reading of a
+/// shipped version. Every value set is cited with <see cref="Source"/>. Unset values are left as they are.
+/// </summary>
+/// <remarks>Mutable until handed to a builder; validated when the catalogue is built.</remarks>
+public sealed class ParameterOverrides
+{
+    /// <summary>The inclusive expiry date.</summary>
+    public LocalDate? Expiry { get; set; }
+
+    /// <summary>The CoS / CoT look-ahead, in days (0 or more).</summary>
+    public int? CosLookaheadDays { get; set; }
+
+    /// <summary>The communications window (positive).</summary>
+    public Duration? CommsWindow { get; set; }
+
+    /// <summary>The failed-attempt threshold (1 or more).</summary>
+    public int? FailedAttemptThreshold { get; set; }
+
+    /// <summary>The EPCL migration window, in calendar months (1 or more).</summary>
+    public int? EpclWindowMonths { get; set; }
+
+    /// <summary>Where the values come from. For a <see cref="VersionDefinition"/>, blank means the definition's own source.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>Whether the values are stated by that source or are a reading of it.</summary>
+    /// <value>Default <see cref="Confidence.Inferred"/>.</value>
+    public Confidence Confidence { get; set; } = Confidence.Inferred;
+
+    /// <summary>Whether any value is set.</summary>
+    public bool IsEmpty => Expiry is null && CosLookaheadDays is null && CommsWindow is null && FailedAttemptThreshold is null && EpclWindowMonths is null;
+
+    internal TmadParameters ApplyTo(TmadParameters parameters, string source, Confidence confidence) => new(
+        Expiry: Expiry is { } expiry ? new(expiry, source, confidence) : parameters.Expiry,
+        CosLookaheadDays: CosLookaheadDays is { } days ? new(days, source, confidence) : parameters.CosLookaheadDays,
+        CommsWindow: CommsWindow is { } window ? new(window, source, confidence) : parameters.CommsWindow,
+        EpclWindowMonths: EpclWindowMonths is { } months ? new(months, source, confidence) : parameters.EpclWindowMonths,
+        FailedAttemptThreshold: FailedAttemptThreshold is { } threshold ? new(threshold, source, confidence) : parameters.FailedAttemptThreshold);
+}
