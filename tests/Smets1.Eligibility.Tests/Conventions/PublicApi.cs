@@ -5,8 +5,9 @@ using System.Text;
 namespace Smets1.Eligibility.Tests.Conventions;
 
 /// <summary>
-/// Renders an assembly's public surface as sorted text and compares it with an approved file beside this source
-/// file. Set <c>SMETS1_ACCEPT_API=1</c> to write the approved file after a deliberate change.
+/// Renders an assembly's public surface as sorted text and compares it with its approved file in
+/// <c>tests/Smets1.Eligibility.Tests/Conventions</c>. Set <c>SMETS1_ACCEPT_API=1</c> to write the approved file
+/// after a deliberate change.
 /// </summary>
 internal static class PublicApi
 {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Consumer check: pack, build samples/Consumer against the packages by version (not by project reference),
+# run it, then install the tool from the same folder and run it.
+set -euo pipefail
+version=$(dotnet msbuild src/Smets1.Eligibility/Smets1.Eligibility.csproj -getProperty:Version)
+rm -rf artifacts/packages artifacts/consumer artifacts/tools
+dotnet pack Smets1.Eligibility.sln -c Release -o artifacts/packages
+
+# A private package cache, so a package of the same version from an earlier run is never used.
+export NUGET_PACKAGES="$PWD/artifacts/consumer/nuget-cache"
+dotnet run --project samples/Consumer -c Release -p:Smets1Version="$version" | tee artifacts/consumer.txt
+grep -q "CONSUMER-1: Eligible under v17" artifacts/consumer.txt
+
+dotnet tool install Smets1.Eligibility.Cli --version "$version" --tool-path artifacts/tools --add-source artifacts/packages
+artifacts/tools/smets1-eligibility versions | tee artifacts/tool-versions.txt
+grep -q "^v29,2025-10-17" artifacts/tool-versions.txt
+echo "consumer check passed for version $version"
