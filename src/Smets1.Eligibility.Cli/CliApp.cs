@@ -34,15 +34,22 @@ internal static class CliApp
         }
         catch (EligibilityConfigurationException e)
         {
-            standardError.WriteLine($"smets1-eligibility: {e.Message.ReplaceLineEndings(" ")}");
+            standardError.WriteLine($"smets1-eligibility: {string.Join("; ", e.Errors).ReplaceLineEndings(" ")}");
             return ExitCodes.Usage;
         }
     }
 
     private static RootCommand Build(Stream standardOutput, TextWriter output, IAnsiConsole error)
     {
-        var catalog = TmadCatalog.Shipped;
         var root = new RootCommand("Evaluates SMETS1 installations against the TMAD pre-migration eligibility rules, version by version.");
+        var versionFiles = new Option<string[]>("--versions")
+        {
+            Description = "Registers the versions defined in this JSON file (repeatable); see samples/versions/v18.example.json.",
+            Recursive = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        root.Options.Add(versionFiles);
+        TmadCatalog Catalog(ParseResult p) => LoadCatalog(p.GetValue(versionFiles) ?? []);
 
         var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file; with none, the bundled sample estate.", Arity = ArgumentArity.ZeroOrOne };
         var epcl = new Option<string?>("--epcl") { Description = "The EPCL file (dmc_id,added_on,uneconomic_to_test)." };
@@ -55,16 +62,33 @@ internal static class CliApp
         {
             installations, epcl, asOf, tmad, outputFile, format,
         };
-        evaluate.SetAction(p => new EvaluateCommand(catalog, error).Run(
+        evaluate.SetAction(p => new EvaluateCommand(Catalog(p), error).Run(
             new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!),
             standardOutput));
 
         var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source.");
-        versions.SetAction(_ => Versions(catalog, output));
+        versions.SetAction(p => Versions(Catalog(p), output));
 
         var rulesTmad = new Option<string?>("--tmad") { Description = "Lists the rules of this version with its parameter values." };
-        var rules = new Command("rules", "Lists the rules with ID, outcome, clause, source, confidence and parameter values.") { rulesTmad };
-        rules.SetAction(p => Rules(catalog, p.GetValue(rulesTmad), output));
+        var rulesFormat = new Option<string>("--format") { Description = "csv, or markdown for the version's rule book (needs --tmad).", DefaultValueFactory = _ => "csv" };
+        rulesFormat.AcceptOnlyFromAmong("csv", "markdown");
+        var rules = new Command("rules", "Lists the rules with ID, outcome, clause, source, confidence and parameter values.") { rulesTmad, rulesFormat };
+        rules.SetAction(p => Rules(Catalog(p), p.GetValue(rulesTmad), p.GetValue(rulesFormat)!, output));
+
+        var from = new Argument<string>("LABEL_A") { Description = "The version to compare from." };
+        var to = new Argument<string>("LABEL_B") { Description = "The version to compare to." };
+        var diffInstallations = new Argument<string?>("INSTALLATIONS.csv") { Description = "An estate to replay under both versions.", Arity = ArgumentArity.ZeroOrOne };
+        var diffEpcl = new Option<string?>("--epcl") { Description = "The EPCL file for the estate." };
+        var diffAsOf = new Option<string?>("--as-of") { Description = "The assessment instant for rows with no assessed_at." };
+        var diffOutput = new Option<string?>("--output", "-o") { Description = "Writes the installations that changed as CSV." };
+        var diffFormat = new Option<string>("--format") { Description = "text, or markdown for a redline.", DefaultValueFactory = _ => "text" };
+        diffFormat.AcceptOnlyFromAmong("text", "markdown");
+        var diff = new Command("diff", "Rules added, removed or changed and parameter changes between two versions; with an estate, the installations whose verdict changes.")
+        {
+            from, to, diffInstallations, diffEpcl, diffAsOf, diffOutput, diffFormat,
+        };
+        diff.SetAction(p => new DiffCommand(Catalog(p), output, error).Run(new DiffCommand.Settings(
+            p.GetValue(from)!, p.GetValue(to)!, p.GetValue(diffInstallations), p.GetValue(diffEpcl), p.GetValue(diffAsOf), p.GetValue(diffOutput), p.GetValue(diffFormat)!)));
 
         var rows = new Option<int>("--rows") { Description = "How many installations.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same estate.", DefaultValueFactory = _ => 1 };
@@ -76,6 +100,7 @@ internal static class CliApp
         root.Subcommands.Add(evaluate);
         root.Subcommands.Add(versions);
         root.Subcommands.Add(rules);
+        root.Subcommands.Add(diff);
         root.Subcommands.Add(generate);
         return root;
     }
@@ -92,12 +117,37 @@ internal static class CliApp
         return ExitCodes.Ok;
     }
 
-    private static int Rules(TmadCatalog catalog, string? label, TextWriter output)
+    private static TmadCatalog LoadCatalog(string[] files)
+    {
+        if (files.Length == 0)
+        {
+            return TmadCatalog.Shipped;
+        }
+
+        var builder = new TmadCatalogBuilder();
+        foreach (var file in files)
+        {
+            foreach (var definition in VersionFile.Load(file))
+            {
+                builder.Register(definition);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static int Rules(TmadCatalog catalog, string? label, string format, TextWriter output)
     {
         TmadVersion? version = null;
         if (label is not null && !catalog.TryGet(label, out version))
         {
             throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
+        }
+
+        if (format == "markdown")
+        {
+            output.Write(Markdown.RuleBook(version ?? throw new UsageException("--format markdown renders one version's rule book: add --tmad LABEL.")));
+            return ExitCodes.Ok;
         }
 
         output.WriteLine("rule_id,outcome,clause,source,confidence,versions,parameters,fails_when");

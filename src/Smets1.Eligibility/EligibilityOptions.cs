@@ -14,6 +14,9 @@ public sealed class EligibilityOptions
     /// <value>Default <see cref="Reference.Epcl.Empty"/>: every DMC fails <c>EPCL-LISTED</c>.</value>
     public Epcl Epcl { get; set; } = Epcl.Empty;
 
+    /// <summary>Version files to load and register (see <see cref="VersionFile"/>), before <see cref="Versions"/>.</summary>
+    public IList<string> VersionFiles { get; } = new List<string>();
+
     /// <summary>Versions to register, in order (a version may derive from one registered before it).</summary>
     public IList<VersionDefinition> Versions { get; } = new List<VersionDefinition>();
 
@@ -39,7 +42,21 @@ public sealed class EligibilityOptions
             builder.OverrideParameters(label, overrides);
         }
 
-        foreach (var definition in Versions)
+        var definitions = new List<VersionDefinition?>();
+        foreach (var file in VersionFiles)
+        {
+            try
+            {
+                definitions.AddRange(VersionFile.Load(file));
+            }
+            catch (EligibilityConfigurationException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+        }
+
+        definitions.AddRange(Versions);
+        foreach (var definition in definitions)
         {
             if (definition is null)
             {

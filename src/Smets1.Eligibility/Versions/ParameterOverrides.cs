@@ -29,6 +29,9 @@ public sealed class ParameterOverrides
     /// <summary>Where the values come from. For a <see cref="VersionDefinition"/>, blank means the definition's own source.</summary>
     public string Source { get; set; } = string.Empty;
 
+    /// <summary>Source notes for single values, by parameter key (see <see cref="ParameterKeys"/>); they replace <see cref="Source"/> for that value.</summary>
+    public IDictionary<string, string> Sources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether the values are stated by that source or are a reading of it.</summary>
     /// <value>Default <see cref="Confidence.Inferred"/>.</value>
     public Confidence Confidence { get; set; } = Confidence.Inferred;
@@ -37,9 +40,12 @@ public sealed class ParameterOverrides
     public bool IsEmpty => Expiry is null && CosLookaheadDays is null && CommsWindow is null && FailedAttemptThreshold is null && EpclWindowMonths is null;
 
     internal TmadParameters ApplyTo(TmadParameters parameters, string source, Confidence confidence) => new(
-        Expiry: Expiry is { } expiry ? new(expiry, source, confidence) : parameters.Expiry,
-        CosLookaheadDays: CosLookaheadDays is { } days ? new(days, source, confidence) : parameters.CosLookaheadDays,
-        CommsWindow: CommsWindow is { } window ? new(window, source, confidence) : parameters.CommsWindow,
-        EpclWindowMonths: EpclWindowMonths is { } months ? new(months, source, confidence) : parameters.EpclWindowMonths,
-        FailedAttemptThreshold: FailedAttemptThreshold is { } threshold ? new(threshold, source, confidence) : parameters.FailedAttemptThreshold);
+        Expiry: Expiry is { } expiry ? new(expiry, SourceOf(ParameterKeys.TmadExpiry, source), confidence) : parameters.Expiry,
+        CosLookaheadDays: CosLookaheadDays is { } days ? new(days, SourceOf(ParameterKeys.CosLookaheadDays, source), confidence) : parameters.CosLookaheadDays,
+        CommsWindow: CommsWindow is { } window ? new(window, SourceOf(ParameterKeys.CommsWindowHours, source), confidence) : parameters.CommsWindow,
+        EpclWindowMonths: EpclWindowMonths is { } months ? new(months, SourceOf(ParameterKeys.EpclWindowMonths, source), confidence) : parameters.EpclWindowMonths,
+        FailedAttemptThreshold: FailedAttemptThreshold is { } threshold ? new(threshold, SourceOf(ParameterKeys.FailedAttemptThreshold, source), confidence) : parameters.FailedAttemptThreshold);
+
+    private string SourceOf(string key, string source) =>
+        Sources.TryGetValue(key, out var specific) && !string.IsNullOrWhiteSpace(specific) ? specific : source;
 }

@@ -183,6 +183,20 @@ public sealed class TmadCatalogBuilder
             }
         }
 
+        var ruleSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in d.AddRules.Concat(d.RemoveRules))
+        {
+            if (id is not null)
+            {
+                ruleSources[id] = d.RuleSources.TryGetValue(id, out var note) && !string.IsNullOrWhiteSpace(note) ? note : d.Source;
+            }
+        }
+
+        foreach (var id in d.RuleSources.Keys.Where(k => !d.AddRules.Contains(k) && !d.RemoveRules.Contains(k)))
+        {
+            errors.Add($"{name}: RuleSources names {id}, which is neither added nor removed; give sources only for the rules the version changes.");
+        }
+
         if (baseVersion is null || errors.Count > before)
         {
             return null;
@@ -196,7 +210,7 @@ public sealed class TmadCatalogBuilder
         CheckParameters(name, d.Label, effectiveFrom, rules, parameters, errors);
         return errors.Count > before
             ? null
-            : new TmadVersion(d.Label, effectiveFrom, d.Source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters);
+            : new TmadVersion(d.Label, effectiveFrom, d.Source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters, ruleSources.AsReadOnly());
     }
 
     private static TmadVersion? Override(string label, ParameterOverrides overrides, Dictionary<string, TmadVersion> versions, List<string> errors)
@@ -223,7 +237,7 @@ public sealed class TmadCatalogBuilder
         CheckParameters(name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
         return errors.Count > before
             ? null
-            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters);
+            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources);
     }
 
     private static void CheckParameters(string name, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)

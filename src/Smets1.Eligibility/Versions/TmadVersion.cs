@@ -19,8 +19,10 @@ public sealed class TmadVersion
         string? basedOn,
         bool isShipped,
         RuleSet rules,
-        TmadParameters parameters)
+        TmadParameters parameters,
+        IReadOnlyDictionary<string, string>? ruleSources = null)
     {
+        RuleSources = ruleSources ?? EmptySources;
         Label = label;
         EffectiveFrom = effectiveFrom;
         Source = source;
@@ -32,6 +34,8 @@ public sealed class TmadVersion
         Parameters = parameters;
         Rules = [.. rules];
     }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptySources = new Dictionary<string, string>().AsReadOnly();
 
     /// <summary>The label, for example <c>v17</c>.</summary>
     public string Label { get; }
@@ -62,6 +66,9 @@ public sealed class TmadVersion
 
     /// <summary>The rules the version holds, as a set.</summary>
     public RuleSet RuleSet { get; }
+
+    /// <summary>For a registered version, where each rule it added or removed comes from, by rule ID.</summary>
+    public IReadOnlyDictionary<string, string> RuleSources { get; }
 
     /// <summary>The version's parameter table.</summary>
     public TmadParameters Parameters { get; }

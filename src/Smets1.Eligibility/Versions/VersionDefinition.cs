@@ -59,6 +59,9 @@ public sealed class VersionDefinition
     /// <summary>Rule IDs of the base that the version removes.</summary>
     public IList<string> RemoveRules { get; } = new List<string>();
 
+    /// <summary>Source notes for rules added or removed, by rule ID; a rule without one is cited with <see cref="Source"/>.</summary>
+    public IDictionary<string, string> RuleSources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// The parameters it sets rather than inherits; a threshold is required when it holds
     /// <c>EXCL-FAILED-ATTEMPTS</c> and its base has none. Cited with <see cref="Source"/> unless

@@ -1,0 +1,108 @@
+using Smets1.Eligibility.Rules;
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility.Comparison;
+
+/// <summary>
+/// Answers "what does this TMAD change mean?": the static difference between two versions, and the
+/// difference it makes to a set of installations replayed under each.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class VersionComparer
+{
+    /// <summary>The rules added, removed and changed, and the parameters changed, from one version to another.</summary>
+    /// <param name="from">The first version.</param>
+    /// <param name="to">The second version.</param>
+    /// <returns>The difference.</returns>
+    /// <exception cref="ArgumentNullException">A version is <see langword="null"/>.</exception>
+    public static VersionDiff Compare(TmadVersion from, TmadVersion to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var parameters = ParameterChanges(from.Parameters, to.Parameters);
+        var rules = new List<RuleChange>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            var inFrom = from.RuleSet.Contains(rule);
+            var inTo = to.RuleSet.Contains(rule);
+            if (inFrom != inTo)
+            {
+                rules.Add(new RuleChange(rule, inTo ? RuleChangeKind.Added : RuleChangeKind.Removed, []));
+            }
+            else if (inFrom)
+            {
+                var changed = parameters.Where(p => rule.Parameters.Contains(p.Key)).ToArray();
+                if (changed.Length > 0)
+                {
+                    rules.Add(new RuleChange(rule, RuleChangeKind.ParametersChanged, changed));
+                }
+            }
+        }
+
+        return new VersionDiff(from, to, rules, parameters);
+    }
+
+    /// <summary>
+    /// Replays installations under two versions, pinning each in turn for every installation, and reports
+    /// those whose verdict or failed rules differ.
+    /// </summary>
+    /// <param name="evaluator">The evaluator (its catalogue must hold both versions).</param>
+    /// <param name="installations">The installations; enumerated once, evaluated in chunks.</param>
+    /// <param name="from">The first version's label.</param>
+    /// <param name="to">The second version's label.</param>
+    /// <param name="options">Assessment instants (the pinned version is set per side).</param>
+    /// <returns>The changes and the counts per verdict transition.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">A label is not in the evaluator's catalogue.</exception>
+    public static ReplayDiff Replay(EligibilityEvaluator evaluator, IEnumerable<InstallationFacts> installations, string from, string to, EvaluationOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(installations);
+        var diff = Compare(evaluator.Catalog.Get(from), evaluator.Catalog.Get(to));
+        var fromOptions = options with { PinnedVersion = from };
+        var toOptions = options with { PinnedVersion = to };
+        var changes = new List<ReplayChange>();
+        var transitions = new Dictionary<(Verdict, Verdict), long>();
+        var index = 0;
+        foreach (var facts in installations)
+        {
+            var a = evaluator.EvaluateOutcome(facts, fromOptions);
+            var b = evaluator.EvaluateOutcome(facts, toOptions);
+            if (a.Verdict != b.Verdict || a.FailedRules != b.FailedRules)
+            {
+                changes.Add(new ReplayChange(index, facts, a, b));
+                if (a.Verdict != b.Verdict)
+                {
+                    transitions[(a.Verdict, b.Verdict)] = transitions.GetValueOrDefault((a.Verdict, b.Verdict)) + 1;
+                }
+            }
+
+            index++;
+        }
+
+        var counted = transitions
+            .Select(t => new VerdictTransition(t.Key.Item1, t.Key.Item2, t.Value))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.From).ThenBy(t => t.To)
+            .ToArray();
+        return new ReplayDiff(diff, index, changes, counted);
+    }
+
+    private static ParameterChange[] ParameterChanges(TmadParameters from, TmadParameters to)
+    {
+        var before = from.Entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        var after = to.Entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        var keys = from.Entries.Select(e => e.Key).Union(to.Entries.Select(e => e.Key));
+        var changes = new List<ParameterChange>();
+        foreach (var key in keys)
+        {
+            var old = before.GetValueOrDefault(key);
+            var @new = after.GetValueOrDefault(key);
+            if (old?.Value != @new?.Value)
+            {
+                changes.Add(new ParameterChange(key, (old ?? @new)!.Title, old, @new));
+            }
+        }
+
+        return [.. changes];
+    }
+}
