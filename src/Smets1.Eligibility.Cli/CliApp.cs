@@ -110,8 +110,8 @@ internal static class CliApp
         output.WriteLine("label,effective_from,expiry,source,shipped,notes");
         foreach (var v in catalog.Versions)
         {
-            var effective = Text(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
-            output.WriteLine(string.Join(',', v.Label, effective, Text(v.Expiry), CsvResultWriter.Escape(v.Source), v.IsShipped ? "yes" : "no", CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+            var effective = Iso.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
+            output.WriteLine(string.Join(',', v.Label, effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), v.IsShipped ? "yes" : "no", CsvResultWriter.Escape(v.Notes ?? string.Empty)));
         }
 
         return ExitCodes.Ok;
@@ -197,8 +197,6 @@ internal static class CliApp
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} installations to {output} and {estate.Epcl.Count} EPCL entries to {epclOutput} (seed {seed})"));
         return ExitCodes.Ok;
     }
-
-    private static string Text(NodaTime.LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
     private static IAnsiConsole Console(TextWriter error)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Smets1.Eligibility.Cli;
 
@@ -44,9 +43,9 @@ internal sealed class InstallationCsvWriter : IDisposable
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    private static string? Instant(Instant? value) => value is { } v ? InstantPattern.ExtendedIso.Format(v) : null;
+    private static string? Instant(Instant? value) => value is { } v ? Iso.Instant(v) : null;
 
-    private static string? Date(LocalDate? value) => value is { } v ? LocalDatePattern.Iso.Format(v) : null;
+    private static string? Date(LocalDate? value) => value is { } v ? Iso.Date(v) : null;
 
     private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime;
 using Smets1.Eligibility.Reference;
 using Smets1.Eligibility.Rules;
@@ -109,7 +110,13 @@ public sealed partial class EligibilityEvaluator
             return null;
         }
 
-        return _byLabel.TryGetValue(label, out var compiled) ? compiled : Compiled(Catalog.Get(label));
+        if (_byLabel.TryGetValue(label, out var compiled))
+        {
+            return compiled;
+        }
+
+        _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
+        throw new UnreachableException();
     }
 
     private CompiledVersion Compiled(TmadVersion version) => _byLabel[version.Label];
