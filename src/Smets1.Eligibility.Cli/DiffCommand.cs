@@ -95,10 +95,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
         foreach (var change in diff.Rules)
         {
             var detail = change.Kind == RuleChangeKind.ParametersChanged ? string.Join("; ", change.Parameters.Select(p => $"{p.Key}: {p.Old?.Value ?? "—"} → {p.New?.Value ?? "—"}")) : change.Rule.Title;
-            var source = change.Kind == RuleChangeKind.ParametersChanged
-                ? string.Join("; ", change.Parameters.Select(p => p.New?.Source ?? p.Old!.Source).Distinct())
-                : diff.To.RuleSources.GetValueOrDefault(change.Rule.Id, change.Rule.Citation);
-            rules.AddRow(Markup.Escape(change.Rule.Id), change.Kind switch { RuleChangeKind.Added => "added", RuleChangeKind.Removed => "removed", _ => "changed" }, Markup.Escape(detail), Markup.Escape(source));
+            rules.AddRow(Markup.Escape(change.Rule.Id), change.Kind switch { RuleChangeKind.Added => "added", RuleChangeKind.Removed => "removed", _ => "changed" }, Markup.Escape(detail), Markup.Escape(change.Source));
         }
 
         if (diff.Rules.Count == 0)
@@ -113,7 +110,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
         var parameters = new Table().Border(TableBorder.Simple).AddColumns("parameter", diff.From.Label, diff.To.Label, "source");
         foreach (var p in diff.Parameters)
         {
-            parameters.AddRow(p.Key, p.Old?.Value ?? "—", p.New?.Value ?? "—", Markup.Escape(p.New?.Source ?? p.Old!.Source));
+            parameters.AddRow(p.Key, p.Old?.Value ?? "—", p.New?.Value ?? "—", Markup.Escape(p.Source));
         }
 
         if (diff.Parameters.Count == 0)

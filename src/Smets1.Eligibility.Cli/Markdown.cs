@@ -66,9 +66,9 @@ internal static class Markdown
                 var rule = change.Rule;
                 md.AppendLine(change.Kind switch
                 {
-                    RuleChangeKind.Added => $"| **`{rule.Id}`** | — | **{Cell(rule.FailsWhen)}** | {Cell(diff.To.RuleSources.GetValueOrDefault(rule.Id, rule.Citation))} |",
-                    RuleChangeKind.Removed => $"| ~~`{rule.Id}`~~ | ~~{Cell(rule.FailsWhen)}~~ | — | {Cell(diff.To.RuleSources.GetValueOrDefault(rule.Id, rule.Citation))} |",
-                    _ => $"| `{rule.Id}` | {string.Join("; ", change.Parameters.Select(p => $"{p.Key} ~~{p.Old?.Value ?? "—"}~~"))} | {string.Join("; ", change.Parameters.Select(p => $"{p.Key} **{p.New?.Value ?? "—"}**"))} | {Cell(string.Join("; ", change.Parameters.Select(p => p.New?.Source ?? p.Old!.Source).Distinct()))} |",
+                    RuleChangeKind.Added => $"| **`{rule.Id}`** | — | **{Cell(rule.FailsWhen)}** | {Cell(change.Source)} |",
+                    RuleChangeKind.Removed => $"| ~~`{rule.Id}`~~ | ~~{Cell(rule.FailsWhen)}~~ | — | {Cell(change.Source)} |",
+                    _ => $"| `{rule.Id}` | {string.Join("; ", change.Parameters.Select(p => $"{p.Key} ~~{p.Old?.Value ?? "—"}~~"))} | {string.Join("; ", change.Parameters.Select(p => $"{p.Key} **{p.New?.Value ?? "—"}**"))} | {Cell(change.Source)} |",
                 });
             }
         }
@@ -83,7 +83,7 @@ internal static class Markdown
             md.AppendLine($"| parameter | {a} | {b} | source |").AppendLine("|---|---|---|---|");
             foreach (var p in diff.Parameters)
             {
-                md.AppendLine($"| {p.Title} (`{p.Key}`) | ~~{p.Old?.Value ?? "—"}~~ | **{p.New?.Value ?? "—"}** | {Cell(p.New?.Source ?? p.Old!.Source)} |");
+                md.AppendLine($"| {p.Title} (`{p.Key}`) | ~~{p.Old?.Value ?? "—"}~~ | **{p.New?.Value ?? "—"}** | {Cell(p.Source)} |");
             }
         }
 

@@ -19,7 +19,9 @@ public enum RuleChangeKind
 /// <param name="Rule">The rule, with its clause, source and confidence.</param>
 /// <param name="Kind">How it changed.</param>
 /// <param name="Parameters">For <see cref="RuleChangeKind.ParametersChanged"/>, the parameters it reads that changed.</param>
-public sealed record RuleChange(RuleDefinition Rule, RuleChangeKind Kind, IReadOnlyList<ParameterChange> Parameters)
+/// <param name="Source">Where the change comes from: for a rule added or removed, the source the second version
+/// gives for it (or the rule's citation); for changed parameters, their sources.</param>
+public sealed record RuleChange(RuleDefinition Rule, RuleChangeKind Kind, IReadOnlyList<ParameterChange> Parameters, string Source)
 {
     /// <summary>For example <c>COMMS-RECENT-CHF: comms_window_hours: 24h → 72h</c> or <c>IGT-CERTIFICATE: removed</c>.</summary>
     /// <returns>The text.</returns>

@@ -27,14 +27,14 @@ public static class VersionComparer
             var inTo = to.RuleSet.Contains(rule);
             if (inFrom != inTo)
             {
-                rules.Add(new RuleChange(rule, inTo ? RuleChangeKind.Added : RuleChangeKind.Removed, []));
+                rules.Add(new RuleChange(rule, inTo ? RuleChangeKind.Added : RuleChangeKind.Removed, [], to.RuleSources.GetValueOrDefault(rule.Id, rule.Citation)));
             }
             else if (inFrom)
             {
                 var changed = parameters.Where(p => rule.Parameters.Contains(p.Key)).ToArray();
                 if (changed.Length > 0)
                 {
-                    rules.Add(new RuleChange(rule, RuleChangeKind.ParametersChanged, changed));
+                    rules.Add(new RuleChange(rule, RuleChangeKind.ParametersChanged, changed, string.Join("; ", changed.Select(p => p.Source).Distinct())));
                 }
             }
         }
