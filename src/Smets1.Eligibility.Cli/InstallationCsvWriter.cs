@@ -27,7 +27,7 @@ internal sealed class InstallationCsvWriter : IDisposable
             f.FailedMigrationAttempts.ToString(CultureInfo.InvariantCulture), Bool(f.Gt01HanError), Bool(f.SupplierStatementNotMigratable),
             Bool(f.DirectedExclusion),
         ];
-        _writer.WriteLine(string.Join(',', cells.Select(cell => Quote(cell ?? string.Empty))));
+        _writer.WriteLine(string.Join(',', cells.Select(cell => CsvResultWriter.Quote(cell ?? string.Empty))));
     }
 
     public static void WriteEpcl(Stream output, Reference.Epcl epcl)
@@ -36,12 +36,9 @@ internal sealed class InstallationCsvWriter : IDisposable
         writer.WriteLine(string.Join(',', Columns.Epcl));
         foreach (var entry in epcl)
         {
-            writer.WriteLine($"{Quote(entry.DmcId)},{Date(entry.AddedOn)},{Bool(entry.UneconomicToTest)}");
+            writer.WriteLine($"{CsvResultWriter.Quote(entry.DmcId)},{Date(entry.AddedOn)},{Bool(entry.UneconomicToTest)}");
         }
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static string? Instant(Instant? value) => value is { } v ? Iso.Instant(v) : null;
 

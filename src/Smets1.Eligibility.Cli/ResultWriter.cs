@@ -58,16 +58,13 @@ internal sealed class CsvResultWriter : ResultWriter
         _writer.Write('\n');
     }
 
-    /// <summary>Writes a cell, neutralising formulas and quoting where CSV needs it.</summary>
-    internal static string Escape(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+    /// <summary>A result cell: formulas neutralised, then quoted where CSV needs it.</summary>
+    internal static string Escape(string value) =>
+        Quote(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>RFC 4180 quoting, only where a cell needs it. Input files are written with this alone, so they read back unchanged.</summary>
+    internal static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private void Cell(string value) => _writer.Write(Escape(value));
 
