@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility;
@@ -20,7 +21,7 @@ public sealed partial class EligibilityEvaluator
     public void EvaluateBatch(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, EvaluationOptions options = default)
     {
         CheckBuffer(installations.Length, results.Length);
-        EvaluateRange(installations, results, Pinned(options), options);
+        EvaluateRange(installations, results, Pinned(options), options, 0);
     }
 
     /// <summary>
@@ -32,6 +33,7 @@ public sealed partial class EligibilityEvaluator
     /// <param name="degreeOfParallelism">The most threads to use; -1 for <see cref="Environment.ProcessorCount"/>.</param>
     /// <param name="options">The pinned version and assessment instant, if any.</param>
     /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="installations"/>.</exception>
+    /// <exception cref="ArgumentNullException">An installation is <see langword="null"/> (the outcomes of other installations may already have been written).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreeOfParallelism"/> is 0 or less than -1.</exception>
     /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
     public void EvaluateParallel(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism = -1, EvaluationOptions options = default)
@@ -44,12 +46,19 @@ public sealed partial class EligibilityEvaluator
 
         var pinned = Pinned(options);
         var chunks = (installations.Length + ParallelChunk - 1) / ParallelChunk;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+        try
         {
-            var start = chunk * ParallelChunk;
-            var length = Math.Min(ParallelChunk, installations.Length - start);
-            EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options);
-        });
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+            {
+                var start = chunk * ParallelChunk;
+                var length = Math.Min(ParallelChunk, installations.Length - start);
+                EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start);
+            });
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions[0] is ArgumentNullException inner)
+        {
+            ExceptionDispatchInfo.Throw(inner); // the same exception as EvaluateBatch, not wrapped
+        }
     }
 
     /// <summary>
@@ -88,11 +97,11 @@ public sealed partial class EligibilityEvaluator
         }
     }
 
-    private void EvaluateRange(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, CompiledVersion? pinned, in EvaluationOptions options)
+    private void EvaluateRange(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, CompiledVersion? pinned, in EvaluationOptions options, int offset)
     {
         for (var i = 0; i < installations.Length; i++)
         {
-            var facts = installations[i] ?? throw new ArgumentNullException(nameof(installations), $"Installation {i} of the batch is null.");
+            var facts = installations[i] ?? throw new ArgumentNullException(nameof(installations), $"Installation {offset + i} of the batch is null.");
             results[i] = EvaluateCore(facts, pinned, options, out _, out _);
         }
     }
@@ -115,9 +124,11 @@ public sealed partial class EligibilityEvaluator
         var buffer = new InstallationFacts[ParallelChunk * Math.Max(1, threads)];
         var results = new EligibilityOutcome[buffer.Length];
         var count = 0;
+        var index = 0;
         foreach (var facts in installations)
         {
-            buffer[count++] = facts;
+            buffer[count++] = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
+            index++;
             if (count == buffer.Length)
             {
                 foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism))

@@ -94,6 +94,28 @@ public sealed class BulkEvaluationTests
     }
 
     [Fact]
+    public void EvaluateParallel_NullInstallation_ThrowsTheSameUnwrappedErrorNamingItsIndexInTheWholeBatch()
+    {
+        var installations = Installations.ToArray();
+        installations[12_345] = null!;
+
+        var error = Assert.Throws<ArgumentNullException>(() => Evaluator.EvaluateParallel(installations, new EligibilityOutcome[installations.Length], 2));
+
+        Assert.Contains("Installation 12345 of the batch", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvaluateMany_Parallel_NullInstallation_ThrowsNamingItsIndexInTheSequence()
+    {
+        var installations = Installations.ToArray();
+        installations[19_000] = null!;
+
+        var error = Assert.Throws<ArgumentNullException>(() => Evaluator.EvaluateMany(installations, default, 2).Count());
+
+        Assert.Contains("Installation 19000 of the sequence", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvaluateParallel_ZeroThreads_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.EvaluateParallel(Installations, new EligibilityOutcome[Installations.Length], 0));
