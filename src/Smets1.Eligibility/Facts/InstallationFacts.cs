@@ -18,6 +18,10 @@ public sealed record InstallationFacts
 {
     private readonly int _failedMigrationAttempts;
     private readonly string _installationId = string.Empty;
+    private readonly Cohort? _cohort;
+    private readonly MeterStatus? _meterStatus;
+    private readonly DormancyCause? _dormancyCause;
+    private readonly ProfileDataSwitch? _profileDataSwitch;
 
     /// <summary>The supplier's key for the installation (<c>installation_id</c>).</summary>
     /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
@@ -31,13 +35,28 @@ public sealed record InstallationFacts
     public Instant? AssessedAt { get; init; }
 
     /// <summary>The migration cohort (<c>cohort</c>); <see langword="null"/> when unknown.</summary>
-    public Cohort? Cohort { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a named <see cref="Eligibility.Cohort"/>.</exception>
+    public Cohort? Cohort
+    {
+        get => _cohort;
+        init => _cohort = Named(value, nameof(Cohort));
+    }
 
     /// <summary>Active or Dormant (<c>meter_status</c>); <see langword="null"/> when unknown.</summary>
-    public MeterStatus? MeterStatus { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a named <see cref="Eligibility.MeterStatus"/>.</exception>
+    public MeterStatus? MeterStatus
+    {
+        get => _meterStatus;
+        init => _meterStatus = Named(value, nameof(MeterStatus));
+    }
 
     /// <summary>Why a Dormant meter is dormant (<c>dormancy_cause</c>); <see langword="null"/> when unknown.</summary>
-    public DormancyCause? DormancyCause { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a named <see cref="Eligibility.DormancyCause"/>.</exception>
+    public DormancyCause? DormancyCause
+    {
+        get => _dormancyCause;
+        init => _dormancyCause = Named(value, nameof(DormancyCause));
+    }
 
     /// <summary>Whether the installation has an electricity meter (<c>has_esme</c>); <see langword="null"/> when unknown.</summary>
     public bool? HasEsme { get; init; }
@@ -61,7 +80,12 @@ public sealed record InstallationFacts
     public LocalDate? PlannedCotDate { get; init; }
 
     /// <summary>The Communications Hub profile-data switch (<c>profile_data_switch</c>); <see langword="null"/> when unknown.</summary>
-    public ProfileDataSwitch? ProfileDataSwitch { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a named <see cref="Eligibility.ProfileDataSwitch"/>.</exception>
+    public ProfileDataSwitch? ProfileDataSwitch
+    {
+        get => _profileDataSwitch;
+        init => _profileDataSwitch = Named(value, nameof(ProfileDataSwitch));
+    }
 
     /// <summary>Gas supplied through an independent Gas Transporter (<c>igt</c>).</summary>
     /// <value>Default <see langword="false"/>.</value>
@@ -107,4 +131,10 @@ public sealed record InstallationFacts
     /// <summary>The installation is in a category directed not to migrate, Clause 1.6/1.8 (<c>directed_exclusion</c>).</summary>
     /// <value>Default <see langword="false"/>.</value>
     public bool DirectedExclusion { get; init; }
+
+    private static TEnum? Named<TEnum>(TEnum? value, string property)
+        where TEnum : struct, Enum =>
+        value is not { } named || Enum.IsDefined(named)
+            ? value
+            : throw new ArgumentOutOfRangeException(property, value, $"{property} {value} is not a named value.");
 }
