@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Smets1.Eligibility.Rules;
+using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility;
 
@@ -25,7 +27,11 @@ public sealed class EstateSummary
     private readonly long[] _failures = new long[64];
     private readonly long[] _warnings = new long[64];
     private readonly long[] _cohorts = new long[CohortSlots];
-    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StrongBox<long>> _versions = new(StringComparer.Ordinal);
+
+    // The counters of the versions seen so far, found by reference: an estate meets a handful of versions,
+    // and comparing references is cheaper than hashing a label per outcome.
+    private readonly List<(TmadVersion? Version, StrongBox<long> Count)> _seen = [];
 
     /// <summary>How many outcomes were added.</summary>
     public long Total { get; private set; }
@@ -41,7 +47,8 @@ public sealed class EstateSummary
     public IReadOnlyList<KeyValuePair<string, long>> ByWarning => Counts(_warnings);
 
     /// <summary>Counts per version label (<see cref="Unresolved"/> for none), sorted by label.</summary>
-    public IReadOnlyDictionary<string, long> ByVersion => new SortedDictionary<string, long>(_versions, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> ByVersion =>
+        new SortedDictionary<string, long>(_versions.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Counts per cohort in contract spelling (<see cref="UnknownCohort"/> for none), for the cohorts seen.</summary>
     public IReadOnlyDictionary<string, long> ByCohort
@@ -96,7 +103,7 @@ public sealed class EstateSummary
         AddBits(_failures, outcome.FailedRules.Bits);
         AddBits(_warnings, outcome.Warnings.Bits);
         _cohorts[cohort is { } c ? (int)c : CohortSlots - 1]++;
-        CollectionsMarshal.GetValueRefOrAddDefault(_versions, outcome.Version?.Label ?? Unresolved, out _)++;
+        CountOf(outcome.Version).Value++;
     }
 
     /// <summary>Adds a batch of outcomes, index by index.</summary>
@@ -130,11 +137,29 @@ public sealed class EstateSummary
         AddArrays(_cohorts, other._cohorts);
         foreach (var (label, count) in other._versions)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_versions, label, out _) += count;
+            CountOf(label).Value += count.Value;
         }
 
         return this;
     }
+
+    private StrongBox<long> CountOf(TmadVersion? version)
+    {
+        foreach (var (seen, count) in CollectionsMarshal.AsSpan(_seen))
+        {
+            if (ReferenceEquals(seen, version))
+            {
+                return count;
+            }
+        }
+
+        var added = CountOf(version?.Label ?? Unresolved);
+        _seen.Add((version, added));
+        return added;
+    }
+
+    private StrongBox<long> CountOf(string label) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(_versions, label, out _) ??= new StrongBox<long>();
 
     private static void AddBits(long[] counts, ulong bits)
     {

@@ -54,6 +54,27 @@ public sealed class EstateSummaryTests
     }
 
     [Fact]
+    public void ByVersion_CountsByLabel_EvenWhenTwoCataloguesGiveDifferentVersionObjectsOfOneLabel()
+    {
+        var relaxed = new TmadCatalogBuilder(TmadCatalog.Shipped)
+            .OverrideParameters("v17", new ParameterOverrides { CommsWindow = Duration.FromHours(80), Source = "a user's reading" })
+            .Build();
+        var other = new EligibilityOutcome[Installations.Length];
+        new EligibilityEvaluator(relaxed, Estate.Epcl).EvaluateBatch(Installations, other);
+        Assert.NotSame(Outcomes.First(o => o.VersionLabel == "v17").Version, other.First(o => o.VersionLabel == "v17").Version);
+        var interleaved = Outcomes.Zip(other, (a, b) => new[] { a, b }).SelectMany(pair => pair).ToArray();
+
+        var summary = new EstateSummary();
+        summary.AddRange([.. Installations.SelectMany(f => new[] { f, f })], interleaved);
+
+        var expected = interleaved
+            .GroupBy(o => o.VersionLabel ?? EstateSummary.Unresolved, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, (long)g.Count()));
+        Assert.Equal(expected, summary.ByVersion);
+    }
+
+    [Fact]
     public void Add_Unresolved_IsCountedUnderItsOwnKey()
     {
         var summary = new EstateSummary();
