@@ -11,7 +11,7 @@ namespace Smets1.Eligibility;
 /// </summary>
 /// <remarks>
 /// A mutable accumulator and not thread-safe: give each thread its own and <see cref="Merge"/> them.
-/// <see cref="Add(InstallationFacts, in EligibilityOutcome)"/> does not allocate once a version's label has been seen.
+/// <see cref="Add(InstallationFacts, in EligibilityOutcome)"/> does not allocate once the outcome's version has been seen.
 /// </remarks>
 public sealed class EstateSummary
 {
@@ -27,11 +27,10 @@ public sealed class EstateSummary
     private readonly long[] _failures = new long[64];
     private readonly long[] _warnings = new long[64];
     private readonly long[] _cohorts = new long[CohortSlots];
-    private readonly Dictionary<string, StrongBox<long>> _versions = new(StringComparer.Ordinal);
 
-    // The counters of the versions seen so far, found by reference: an estate meets a handful of versions,
-    // and comparing references is cheaper than hashing a label per outcome.
-    private readonly List<(TmadVersion? Version, StrongBox<long> Count)> _seen = [];
+    // One counter per version object seen, found by reference: an estate meets a handful of versions, and
+    // comparing references is cheaper than hashing a label per outcome. Labels are grouped when read.
+    private readonly List<(TmadVersion? Version, StrongBox<long> Count)> _versions = [];
 
     /// <summary>How many outcomes were added.</summary>
     public long Total { get; private set; }
@@ -48,7 +47,9 @@ public sealed class EstateSummary
 
     /// <summary>Counts per version label (<see cref="Unresolved"/> for none), sorted by label.</summary>
     public IReadOnlyDictionary<string, long> ByVersion =>
-        new SortedDictionary<string, long>(_versions.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        new SortedDictionary<string, long>(
+            _versions.GroupBy(v => v.Version?.Label ?? Unresolved, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.Count.Value), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
     /// <summary>Counts per cohort in contract spelling (<see cref="UnknownCohort"/> for none), for the cohorts seen.</summary>
     public IReadOnlyDictionary<string, long> ByCohort
@@ -135,9 +136,9 @@ public sealed class EstateSummary
         AddArrays(_failures, other._failures);
         AddArrays(_warnings, other._warnings);
         AddArrays(_cohorts, other._cohorts);
-        foreach (var (label, count) in other._versions)
+        foreach (var (version, count) in other._versions)
         {
-            CountOf(label).Value += count.Value;
+            CountOf(version).Value += count.Value;
         }
 
         return this;
@@ -145,7 +146,7 @@ public sealed class EstateSummary
 
     private StrongBox<long> CountOf(TmadVersion? version)
     {
-        foreach (var (seen, count) in CollectionsMarshal.AsSpan(_seen))
+        foreach (var (seen, count) in CollectionsMarshal.AsSpan(_versions))
         {
             if (ReferenceEquals(seen, version))
             {
@@ -153,13 +154,10 @@ public sealed class EstateSummary
             }
         }
 
-        var added = CountOf(version?.Label ?? Unresolved);
-        _seen.Add((version, added));
+        var added = new StrongBox<long>();
+        _versions.Add((version, added));
         return added;
     }
-
-    private StrongBox<long> CountOf(string label) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(_versions, label, out _) ??= new StrongBox<long>();
 
     private static void AddBits(long[] counts, ulong bits)
     {
