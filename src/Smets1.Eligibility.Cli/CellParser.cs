@@ -31,56 +31,14 @@ internal sealed class CellParser
         return result.Success;
     }
 
-    public Instant? Instant(string column, string? cell)
-    {
-        if (string.IsNullOrWhiteSpace(cell))
-        {
-            return null;
-        }
+    public Instant? Instant(string column, string? cell) =>
+        OptionalText<Instant>(column, cell, TryParseInstant, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z");
 
-        if (TryParseInstant(cell.Trim(), out var instant))
-        {
-            return instant;
-        }
+    public LocalDate? Date(string column, string? cell) =>
+        OptionalText<LocalDate>(column, cell, TryParseDate, "an ISO date such as 2021-03-04");
 
-        return Fail<Instant?>(column, cell, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z");
-    }
-
-    public LocalDate? Date(string column, string? cell)
-    {
-        if (string.IsNullOrWhiteSpace(cell))
-        {
-            return null;
-        }
-
-        if (TryParseDate(cell.Trim(), out var date))
-        {
-            return date;
-        }
-
-        return Fail<LocalDate?>(column, cell, "an ISO date such as 2021-03-04");
-    }
-
-    public bool? Boolean(string column, string? cell)
-    {
-        if (string.IsNullOrWhiteSpace(cell))
-        {
-            return null;
-        }
-
-        var text = cell.AsSpan().Trim();
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (text.Equals("false", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return Fail<bool?>(column, cell, "true or false");
-    }
+    public bool? Boolean(string column, string? cell) =>
+        Optional<bool>(column, cell, TryParseBoolean, "true or false");
 
     public bool Boolean(string column, string? cell, bool defaultValue) => Boolean(column, cell) ?? defaultValue;
 
@@ -100,6 +58,17 @@ internal sealed class CellParser
     }
 
     public T? Enumeration<T>(string column, string? cell, TryParse<T> parse, string expected)
+        where T : struct =>
+        Optional(column, cell, parse, "one of " + expected);
+
+    private static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value)
+    {
+        value = text.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return value || text.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // NodaTime's patterns parse strings, so instants and dates keep the cell (trimmed only when it needs to be).
+    private T? OptionalText<T>(string column, string? cell, TryParseText<T> parse, string expected)
         where T : struct
     {
         if (string.IsNullOrWhiteSpace(cell))
@@ -107,12 +76,18 @@ internal sealed class CellParser
             return null;
         }
 
-        if (parse(cell.AsSpan().Trim(), out var value))
+        return parse(cell.Trim(), out var value) ? value : Fail<T?>(column, cell, expected);
+    }
+
+    private T? Optional<T>(string column, string? cell, TryParse<T> parse, string expected)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(cell))
         {
-            return value;
+            return null;
         }
 
-        return Fail<T?>(column, cell, "one of " + expected);
+        return parse(cell.AsSpan().Trim(), out var value) ? value : Fail<T?>(column, cell, expected);
     }
 
     private T Fail<T>(string column, string cell, string expected)
@@ -122,4 +97,6 @@ internal sealed class CellParser
     }
 
     public delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
+
+    private delegate bool TryParseText<T>(string text, out T value);
 }
