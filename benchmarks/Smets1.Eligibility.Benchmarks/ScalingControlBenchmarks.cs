@@ -4,32 +4,30 @@ namespace Smets1.Eligibility.Benchmarks;
 
 /// <summary>
 /// A control for <see cref="BulkEvaluationBenchmarks.LibraryParallel"/>: pure arithmetic, with no memory traffic
-/// and no shared state, split into the same 123 chunks and scheduled the same way (<see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
-/// on <see cref="Environment.ProcessorCount"/> threads). Its ratio is what parallel code that needs nothing but
-/// the cores gains on the machine during the run.
+/// and no shared state, split into the same chunks and scheduled the same way (<see cref="ClaimedChunks"/>). Its
+/// ratio is what parallel code that needs nothing but the cores gains on the machine during the run.
 /// </summary>
 public class ArithmeticScalingBenchmarks
 {
-    private const int Chunks = MemoryScalingBenchmarks.Chunks;
-    private const int StepsPerChunk = 250_000;
-    private readonly long[] _sums = new long[Chunks];
+    private const int StepsPerChunk = 62_500;
+    private readonly long[] _sums = new long[ClaimedChunks.Count];
 
     [Benchmark(Baseline = true)]
     public long OneThread()
     {
-        for (var chunk = 0; chunk < Chunks; chunk++)
+        for (var chunk = 0; chunk < ClaimedChunks.Count; chunk++)
         {
             _sums[chunk] = (long)Spin((ulong)chunk + 1);
         }
 
-        return MemoryScalingBenchmarks.Combine(_sums);
+        return ClaimedChunks.Combine(_sums);
     }
 
     [Benchmark]
     public long AllThreads()
     {
-        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk => _sums[chunk] = (long)Spin((ulong)chunk + 1));
-        return MemoryScalingBenchmarks.Combine(_sums);
+        ClaimedChunks.Run(chunk => _sums[chunk] = (long)Spin((ulong)chunk + 1));
+        return ClaimedChunks.Combine(_sums);
     }
 
     // xorshift64: a dependent chain of register operations that the JIT cannot fold away.
@@ -48,14 +46,12 @@ public class ArithmeticScalingBenchmarks
 
 /// <summary>
 /// A control for <see cref="BulkEvaluationBenchmarks.LibraryParallel"/>: walks the same 1,000,000 installations,
-/// reading four fields spread over each installation and its ID's length but evaluating nothing, in the same 8,192-row chunks
+/// reading four fields spread over each installation and its ID's length but evaluating nothing, in the same chunks
 /// scheduled the same way. Its ratio is what two threads gain on the machine when memory is all they need.
 /// </summary>
 public class MemoryScalingBenchmarks
 {
-    internal const int ChunkSize = 8192;
-    internal const int Chunks = (BenchmarkData.Count + ChunkSize - 1) / ChunkSize;
-    private readonly long[] _sums = new long[Chunks];
+    private readonly long[] _sums = new long[ClaimedChunks.Count];
     private InstallationFacts[] _installations = [];
 
     [GlobalSetup]
@@ -64,19 +60,54 @@ public class MemoryScalingBenchmarks
     [Benchmark(Baseline = true)]
     public long OneThread()
     {
-        for (var chunk = 0; chunk < Chunks; chunk++)
+        for (var chunk = 0; chunk < ClaimedChunks.Count; chunk++)
         {
             _sums[chunk] = Walk(chunk);
         }
 
-        return MemoryScalingBenchmarks.Combine(_sums);
+        return ClaimedChunks.Combine(_sums);
     }
 
     [Benchmark]
     public long AllThreads()
     {
-        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk => _sums[chunk] = Walk(chunk));
-        return MemoryScalingBenchmarks.Combine(_sums);
+        ClaimedChunks.Run(chunk => _sums[chunk] = Walk(chunk));
+        return ClaimedChunks.Combine(_sums);
+    }
+
+    private long Walk(int chunk)
+    {
+        var start = chunk * ClaimedChunks.Rows;
+        var sum = 0L;
+        foreach (var facts in _installations.AsSpan(start, Math.Min(ClaimedChunks.Rows, _installations.Length - start)))
+        {
+            sum ^= facts.InstallationId.Length + facts.FailedMigrationAttempts + (facts.ChfLastContact?.ToUnixTimeTicks() ?? 0) + (facts.DirectedExclusion ? 1 : 0);
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>
+/// The scheduling of <see cref="EligibilityEvaluator.EvaluateParallel"/>, for the controls: the benchmark data cut
+/// into 2,048-row chunks, one worker per processor, each claiming the next chunk until none is left.
+/// </summary>
+internal static class ClaimedChunks
+{
+    internal const int Rows = 2048;
+    internal const int Count = (BenchmarkData.Count + Rows - 1) / Rows;
+
+    internal static void Run(Action<int> chunk)
+    {
+        var claimed = -1;
+        Parallel.For(0, Environment.ProcessorCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (_, loop) =>
+        {
+            int next;
+            while (!loop.ShouldExitCurrentIteration && (next = Interlocked.Increment(ref claimed)) < Count)
+            {
+                chunk(next);
+            }
+        });
     }
 
     internal static long Combine(long[] sums)
@@ -88,17 +119,5 @@ public class MemoryScalingBenchmarks
         }
 
         return combined;
-    }
-
-    private long Walk(int chunk)
-    {
-        var start = chunk * ChunkSize;
-        var sum = 0L;
-        foreach (var facts in _installations.AsSpan(start, Math.Min(ChunkSize, _installations.Length - start)))
-        {
-            sum ^= facts.InstallationId.Length + facts.FailedMigrationAttempts + (facts.ChfLastContact?.ToUnixTimeTicks() ?? 0) + (facts.DirectedExclusion ? 1 : 0);
-        }
-
-        return sum;
     }
 }

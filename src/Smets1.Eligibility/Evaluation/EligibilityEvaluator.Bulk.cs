@@ -6,7 +6,12 @@ namespace Smets1.Eligibility;
 
 public sealed partial class EligibilityEvaluator
 {
-    private const int ParallelChunk = 8192;
+    // EvaluateParallel: each worker claims this many rows at a time, so a thread that runs slower (a busy
+    // neighbour on its core) simply claims fewer chunks and all threads finish within one chunk of each other.
+    private const int ClaimedRows = 2048;
+
+    // EvaluateMany (parallel): rows buffered per thread before a buffer is evaluated.
+    private const int StreamedRowsPerThread = 8192;
 
     /// <summary>
     /// Evaluates a batch of installations into a caller-provided buffer of compact outcomes, in order.
@@ -45,14 +50,29 @@ public sealed partial class EligibilityEvaluator
         }
 
         var pinned = Pinned(options);
-        var chunks = (installations.Length + ParallelChunk - 1) / ParallelChunk;
+        var chunks = (installations.Length + ClaimedRows - 1) / ClaimedRows;
+        var workers = Math.Min(chunks, degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism);
+        if (workers <= 1)
+        {
+            EvaluateRange(installations.Span, results.Span, pinned, options, 0);
+            return;
+        }
+
+        // One loop iteration per worker; each claims the next chunk until none is left. Parallel.For's own range
+        // partitioning hands out up to 16 iterations at a time, which left one thread idle for the last few
+        // milliseconds of a batch whenever the other ran slower.
+        var claimed = -1;
         try
         {
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
             {
-                var start = chunk * ParallelChunk;
-                var length = Math.Min(ParallelChunk, installations.Length - start);
-                EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start);
+                int chunk;
+                while (!loop.ShouldExitCurrentIteration && (chunk = Interlocked.Increment(ref claimed)) < chunks)
+                {
+                    var start = chunk * ClaimedRows;
+                    var length = Math.Min(ClaimedRows, installations.Length - start);
+                    EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start);
+                }
             });
         }
         catch (AggregateException exception) when (exception.InnerExceptions[0] is ArgumentNullException inner)
@@ -121,7 +141,7 @@ public sealed partial class EligibilityEvaluator
     private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism)
     {
         var threads = degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
-        var buffer = new InstallationFacts[ParallelChunk * Math.Max(1, threads)];
+        var buffer = new InstallationFacts[StreamedRowsPerThread * Math.Max(1, threads)];
         var results = new EligibilityOutcome[buffer.Length];
         var count = 0;
         var index = 0;

@@ -35,6 +35,27 @@ public sealed class BulkEvaluationTests
     }
 
     [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2047, 2)]
+    [InlineData(2048, 2)]
+    [InlineData(2049, 2)]
+    [InlineData(6145, 3)]
+    [InlineData(19_999, 4)]
+    public void EvaluateParallel_AnyLengthAndThreadCount_WritesEveryOutcomeOnce(int length, int threads)
+    {
+        var installations = Installations.AsMemory(0, length);
+        var sequential = new EligibilityOutcome[length];
+        var parallel = new EligibilityOutcome[length + 1]; // the slot past the batch must stay untouched
+        var options = EvaluationOptions.Pinned("v17");
+
+        Evaluator.EvaluateBatch(installations.Span, sequential, options);
+        Evaluator.EvaluateParallel(installations, parallel, threads, options);
+
+        Assert.Equal(sequential, parallel[..length]);
+        Assert.Equal(default, parallel[length]);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void EvaluateMany_EqualsBatch_InOrder(int threads)
