@@ -47,12 +47,12 @@ public static class VersionComparer
     /// those whose verdict or failed rules differ.
     /// </summary>
     /// <param name="evaluator">The evaluator (its catalogue must hold both versions).</param>
-    /// <param name="installations">The installations; enumerated once, evaluated in chunks.</param>
+    /// <param name="installations">The installations; enumerated once, each evaluated under both versions in turn.</param>
     /// <param name="from">The first version's label.</param>
     /// <param name="to">The second version's label.</param>
     /// <param name="options">Assessment instants (the pinned version is set per side).</param>
     /// <returns>The changes and the counts per verdict transition.</returns>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">An argument or an installation is <see langword="null"/> (the message names its index).</exception>
     /// <exception cref="KeyNotFoundException">A label is not in the evaluator's catalogue.</exception>
     public static ReplayDiff Replay(EligibilityEvaluator evaluator, IEnumerable<InstallationFacts> installations, string from, string to, EvaluationOptions options = default)
     {
@@ -66,6 +66,13 @@ public static class VersionComparer
         var index = 0;
         foreach (var facts in installations)
         {
+            // Both versions back to back, so each installation is read from memory once: evaluating chunks of
+            // 4,096 under one version and then the other measured 1.33× slower (ReplayBenchmarks).
+            if (facts is null)
+            {
+                throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
+            }
+
             var a = evaluator.EvaluateOutcome(facts, fromOptions);
             var b = evaluator.EvaluateOutcome(facts, toOptions);
             if (a.Verdict != b.Verdict || a.FailedRules != b.FailedRules)

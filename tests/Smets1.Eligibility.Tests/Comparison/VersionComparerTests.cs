@@ -76,6 +76,37 @@ public sealed class VersionComparerTests
     }
 
     [Fact]
+    public void Replay_GeneratedEstate_ListsExactlyTheInstallationsWhoseOutcomeDiffers()
+    {
+        var estate = new SyntheticEstate(seed: 11);
+        var installations = estate.Installations(10_000).ToArray();
+        var evaluator = new EligibilityEvaluator(estate.Epcl);
+        var expected = installations
+            .Select((facts, index) => (index, a: evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned("v9")), b: evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned("v17"))))
+            .Where(x => x.a.Verdict != x.b.Verdict || x.a.FailedRules != x.b.FailedRules)
+            .ToArray();
+
+        var replay = VersionComparer.Replay(evaluator, installations, "v9", "v17");
+
+        Assert.Equal(10_000, replay.Total);
+        Assert.True(expected.Length > 100, $"the estate should differ between v9 and v17 in many rows, not {expected.Length}");
+        Assert.Equal(expected.Select(x => x.index), replay.Changes.Select(c => c.Index));
+        Assert.Equal(expected.Select(x => (x.a, x.b)), replay.Changes.Select(c => (c.From, c.To)));
+        Assert.All(replay.Changes, c => Assert.Same(installations[c.Index], c.Installation));
+    }
+
+    [Fact]
+    public void Replay_NullInstallation_ThrowsNamingItsIndexInTheSequence()
+    {
+        var installations = new SyntheticEstate(seed: 11).Installations(6_000).ToArray();
+        installations[5_000] = null!;
+
+        var error = Assert.Throws<ArgumentNullException>(() => VersionComparer.Replay(new EligibilityEvaluator(EpclBuilder.Default), installations, "v11", "v17"));
+
+        Assert.Contains("Installation 5000 of the sequence", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_UnknownLabel_ThrowsKeyNotFound()
     {
         Assert.Throws<KeyNotFoundException>(() => VersionComparer.Replay(new EligibilityEvaluator(EpclBuilder.Default), [], "v11", "v99"));
