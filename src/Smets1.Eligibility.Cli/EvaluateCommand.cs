@@ -40,7 +40,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
         var summary = new RunSummary();
         var stopwatch = Stopwatch.StartNew();
         var length = input.BaseStream is FileStream file ? file.Length : 0;
-        if (length >= ProgressThresholdBytes && !Console.IsErrorRedirected)
+        if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {
             error.Progress().AutoClear(true).Start(context =>
             {

@@ -13,6 +13,34 @@ public sealed class EvaluateCommandTests
     private static string[] Cells(string line) => CsvSplit(line);
 
     [Fact]
+    public void Evaluate_LargeFileOnATerminal_ShowsProgressOnTheErrorConsoleAndWritesTheSameResults()
+    {
+        using var scratch = new Scratch();
+        var input = scratch.PathOf("estate.csv");
+        Assert.Equal(ExitCodes.Ok, ToolRun.InProcess("generate", "--rows", "30000", "--seed", "5", "--output", input).ExitCode);
+        Assert.True(new FileInfo(input).Length >= 4 << 20, "the file must be large enough for a progress bar");
+        var plain = ToolRun.InProcess("evaluate", input, "--epcl", scratch.PathOf("estate-epcl.csv"), "--output", scratch.PathOf("plain.csv"));
+        Assert.DoesNotContain("evaluating", plain.Error, StringComparison.Ordinal); // standard error is not a terminal
+
+        using var terminal = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(terminal),
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+        });
+        var code = new EvaluateCommand(TmadCatalog.Shipped, console).Run(
+            new EvaluateCommand.Settings(input, scratch.PathOf("estate-epcl.csv"), null, null, scratch.PathOf("terminal.csv"), "csv"),
+            Stream.Null);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("evaluating", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("rows: 30,000", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(scratch.PathOf("plain.csv")), File.ReadAllLines(scratch.PathOf("terminal.csv")));
+    }
+
+    [Fact]
     public void Evaluate_NoFile_EvaluatesTheBundledSampleEstateRowByRow()
     {
         var run = ToolRun.InProcess("evaluate");
