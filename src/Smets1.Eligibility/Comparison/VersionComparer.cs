@@ -67,7 +67,7 @@ public static class VersionComparer
         foreach (var facts in installations)
         {
             // Both versions back to back, so each installation is read from memory once: evaluating chunks of
-            // 4,096 under one version and then the other measured 1.33× slower (ReplayBenchmarks).
+            // 4,096 under one version and then the other measured 1.28–1.38× slower (benchmarks/README.md).
             if (facts is null)
             {
                 throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");

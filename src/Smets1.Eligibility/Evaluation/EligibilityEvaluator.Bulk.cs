@@ -51,7 +51,7 @@ public sealed partial class EligibilityEvaluator
 
         var pinned = Pinned(options);
         var chunks = (installations.Length + ClaimedRows - 1) / ClaimedRows;
-        var workers = Math.Min(chunks, degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism);
+        var workers = Math.Min(chunks, Threads(degreeOfParallelism));
         if (workers <= 1)
         {
             EvaluateRange(installations.Span, results.Span, pinned, options, 0);
@@ -109,6 +109,8 @@ public sealed partial class EligibilityEvaluator
         return SequentialAsync(installations, options, cancellationToken);
     }
 
+    private static int Threads(int degreeOfParallelism) => degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
+
     private static void CheckBuffer(int installations, int results)
     {
         if (results < installations)
@@ -140,8 +142,7 @@ public sealed partial class EligibilityEvaluator
 
     private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism)
     {
-        var threads = degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
-        var buffer = new InstallationFacts[StreamedRowsPerThread * Math.Max(1, threads)];
+        var buffer = new InstallationFacts[StreamedRowsPerThread * Math.Max(1, Threads(degreeOfParallelism))];
         var results = new EligibilityOutcome[buffer.Length];
         var count = 0;
         var index = 0;
