@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Smets1.Eligibility.Rules;
 using Smets1.Eligibility.Versions;
+using Spectre.Console;
 
 namespace Smets1.Eligibility.Cli.Tests;
 
@@ -23,12 +24,12 @@ public sealed class EvaluateCommandTests
         Assert.DoesNotContain("evaluating", plain.Error, StringComparison.Ordinal); // standard error is not a terminal
 
         using var terminal = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new Spectre.Console.AnsiConsoleOutput(terminal),
-            Ansi = Spectre.Console.AnsiSupport.Yes,
-            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(terminal),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
         });
         var code = new EvaluateCommand(TmadCatalog.Shipped, console).Run(
             new EvaluateCommand.Settings(input, scratch.PathOf("estate-epcl.csv"), null, null, scratch.PathOf("terminal.csv"), "csv"),
