@@ -12,10 +12,10 @@ public class CompileBenchmarks
     private readonly TmadVersion _v29 = TmadCatalog.Shipped.Get("v29");
 
     [Benchmark(Baseline = true)]
-    public object CompileV17() => CompiledVersion.Compile(_v17);
+    public object CompileV17() => CompiledVersion.Compile(_v17, TmadCatalog.Shipped);
 
     [Benchmark]
-    public object CompileV29() => CompiledVersion.Compile(_v29);
+    public object CompileV29() => CompiledVersion.Compile(_v29, TmadCatalog.Shipped);
 
     [Benchmark]
     public object CreateEvaluator() => new EligibilityEvaluator(EpclBuilder.Default);

@@ -1,3 +1,4 @@
+using Smets1.Eligibility.Engine;
 using NodaTime;
 using Smets1.Eligibility.Reference;
 using Smets1.Eligibility.Rules;
@@ -15,16 +16,16 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
     private static readonly TmadVersion V17 = TmadCatalog.Shipped.Get("v17");
     private static readonly LocalDate Expiry = new(2021, 12, 31);
     private static readonly Duration Window = Duration.FromHours(72);
-    private static readonly ulong DataIncomplete = RuleSet.Of(RuleIds.DataIncomplete).Bits;
-    private static readonly ulong TmadInForce = RuleSet.Of(RuleIds.TmadInForce).Bits;
-    private static readonly ulong CohortOpen = RuleSet.Of(RuleIds.CohortOpen).Bits;
-    private static readonly ulong EpclListed = RuleSet.Of(RuleIds.EpclListed).Bits;
-    private static readonly ulong EpclWindow = RuleSet.Of(RuleIds.EpclWindow).Bits;
-    private static readonly ulong CosLookahead = RuleSet.Of(RuleIds.CosLookahead).Bits;
-    private static readonly ulong DormantProfileSwitch = RuleSet.Of(RuleIds.DormantProfileSwitch).Bits;
-    private static readonly ulong CommsRecentChf = RuleSet.Of(RuleIds.CommsRecentChf).Bits;
-    private static readonly ulong CommsRecentGsme = RuleSet.Of(RuleIds.CommsRecentGsme).Bits;
-    private static readonly ulong ExclDirected = RuleSet.Of(RuleIds.ExclDirected).Bits;
+    private static readonly ulong DataIncomplete = RuleSet.Of(RuleIds.DataIncomplete).Low;
+    private static readonly ulong TmadInForce = RuleSet.Of(RuleIds.TmadInForce).Low;
+    private static readonly ulong CohortOpen = RuleSet.Of(RuleIds.CohortOpen).Low;
+    private static readonly ulong EpclListed = RuleSet.Of(RuleIds.EpclListed).Low;
+    private static readonly ulong EpclWindow = RuleSet.Of(RuleIds.EpclWindow).Low;
+    private static readonly ulong CosLookahead = RuleSet.Of(RuleIds.CosLookahead).Low;
+    private static readonly ulong DormantProfileSwitch = RuleSet.Of(RuleIds.DormantProfileSwitch).Low;
+    private static readonly ulong CommsRecentChf = RuleSet.Of(RuleIds.CommsRecentChf).Low;
+    private static readonly ulong CommsRecentGsme = RuleSet.Of(RuleIds.CommsRecentGsme).Low;
+    private static readonly ulong ExclDirected = RuleSet.Of(RuleIds.ExclDirected).Low;
     private static readonly ulong Ineligible = TmadInForce | CohortOpen | EpclListed | DormantProfileSwitch;
     private static readonly ulong Deferred = CosLookahead | CommsRecentChf | CommsRecentGsme;
 
@@ -40,7 +41,7 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
     {
         if (f.AssessedAt is not { } at)
         {
-            return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(DataIncomplete), RuleSet.Empty, V17);
+            return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(RuleTable.BuiltIn, DataIncomplete), RuleSet.Empty, V17);
         }
 
         var date = at.InZone(London).Date;
@@ -107,7 +108,7 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
             : (failed & Ineligible) != 0 ? Verdict.Ineligible
             : (failed & Deferred) != 0 ? Verdict.Deferred
             : Verdict.Indeterminate;
-        return new EligibilityOutcome(verdict, new RuleSet(failed), new RuleSet(warnings), V17);
+        return new EligibilityOutcome(verdict, new RuleSet(RuleTable.BuiltIn, failed), new RuleSet(RuleTable.BuiltIn, warnings), V17);
     }
 
     private static bool Within(LocalDate assessedOn, LocalDate? planned) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility.Cli;
 
@@ -55,6 +56,72 @@ internal sealed class CellParser
         }
 
         return Fail<int>(column, cell, "a whole number of 0 or more");
+    }
+
+    /// <summary>A cell of a declared fact (RULE-FILES.md): blank keeps the default; otherwise parsed like a built-in cell and checked against the fact's bounds.</summary>
+    public void Custom(FactDefinition fact, string cell, CustomFactsBuilder values)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return;
+        }
+
+        var text = cell.Trim();
+        object? value = fact.Type switch
+        {
+            FactType.Boolean => TryParseBoolean(text, out var b) ? b : null,
+            FactType.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null,
+            FactType.Decimal => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null,
+            FactType.Date => TryParseDate(text, out var date) ? date : null,
+            FactType.Instant => TryParseInstant(text, out var instant) ? instant : null,
+            _ => text,
+        };
+        if (value is null)
+        {
+            Fail<object>(fact.Name, cell, Expected(fact));
+            return;
+        }
+
+        try
+        {
+            values.Set(fact.Name, value);
+        }
+        catch (ArgumentException)
+        {
+            Fail<object>(fact.Name, cell, Expected(fact));
+        }
+    }
+
+    private static string Expected(FactDefinition fact) => fact.Type switch
+    {
+        FactType.Boolean => "true or false",
+        FactType.Integer => "a whole number",
+        FactType.Decimal => "a number such as 1.5",
+        FactType.Text => "text",
+        FactType.Enum => "one of " + string.Join(", ", fact.Values),
+        FactType.Date => "an ISO date such as 2021-03-04",
+        _ => "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z",
+    } + Bounds(fact);
+
+    private static string Bounds(FactDefinition fact)
+    {
+        var parts = new List<string>(3);
+        if (fact.Min is { } min)
+        {
+            parts.Add("at least " + min.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (fact.Max is { } max)
+        {
+            parts.Add("at most " + max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (fact.MaxLength is { } length)
+        {
+            parts.Add($"at most {length} characters");
+        }
+
+        return parts.Count == 0 ? string.Empty : " " + string.Join(" and ", parts);
     }
 
     public T? Enumeration<T>(string column, string? cell, TryParse<T> parse, string expected)

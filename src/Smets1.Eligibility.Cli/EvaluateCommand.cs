@@ -31,7 +31,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
             ? InputFiles.Open(path, "installation file")
             : new StreamReader(Samples.OpenEstate());
         var name = settings.Installations ?? Samples.EstateName;
-        using var reader = new InstallationCsvReader(input, name);
+        using var reader = new InstallationCsvReader(input, name, catalog.Facts);
         var epcl = LoadEpcl(settings);
 
         // Every usage error has been raised by now: only from here on is a result file created.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility.Cli;
 
@@ -19,8 +20,12 @@ internal sealed class InstallationCsvReader : IDisposable
     private string? _badData;
     private int _row;
 
-    public InstallationCsvReader(TextReader reader, string fileName)
+    private readonly FactSchema _schema;
+    private readonly int[] _customIndex;
+
+    public InstallationCsvReader(TextReader reader, string fileName, FactSchema? schema = null)
     {
+        _schema = schema ?? FactSchema.Empty;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
@@ -37,8 +42,10 @@ internal sealed class InstallationCsvReader : IDisposable
             header = _csv.HeaderRecord;
         }
 
-        _header = CsvHeader.Match(header, fileName, Columns.Installation, Columns.InstallationRequired);
+        string[] known = [.. Columns.Installation, .. _schema.Facts.Select(f => f.Name)];
+        _header = CsvHeader.Match(header, fileName, known, Columns.InstallationRequired);
         _index = Array.ConvertAll(Columns.Installation, _header.IndexOf);
+        _customIndex = [.. _schema.Facts.Select(f => _header.IndexOf(f.Name))];
     }
 
     /// <summary>Reads the next data row.</summary>
@@ -96,6 +103,7 @@ internal sealed class InstallationCsvReader : IDisposable
             Gt01HanError = c.Boolean(Columns.Gt01HanError, Cell(record, 19), false),
             SupplierStatementNotMigratable = c.Boolean(Columns.SupplierStatementNotMigratable, Cell(record, 20), false),
             DirectedExclusion = c.Boolean(Columns.DirectedExclusion, Cell(record, 21), false),
+            Custom = Custom(record, c),
         };
         if (c.HasErrors)
         {
@@ -108,6 +116,27 @@ internal sealed class InstallationCsvReader : IDisposable
         }
 
         return new ParsedRow(_row, facts.InstallationId, facts, null);
+    }
+
+    /// <summary>The declared facts' cells: every declared column is validated on every row (RULE-FILES.md).</summary>
+    private CustomFacts? Custom(string[] record, CellParser c)
+    {
+        if (_schema.Facts.Count == 0)
+        {
+            return null;
+        }
+
+        var values = _schema.CreateValues();
+        for (var i = 0; i < _customIndex.Length; i++)
+        {
+            var index = _customIndex[i];
+            if (index >= 0 && index < record.Length)
+            {
+                c.Custom(_schema.Facts[i], record[index], values);
+            }
+        }
+
+        return values.Build();
     }
 
     private ParsedRow Invalid(string id, string reason) => new(_row, id, null, reason);

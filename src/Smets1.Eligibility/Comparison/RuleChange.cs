@@ -13,6 +13,9 @@ public enum RuleChangeKind
 
     /// <summary>Both hold the rule, but a parameter it reads changed.</summary>
     ParametersChanged,
+
+    /// <summary>Both hold a defined rule of that ID, but its condition differs.</summary>
+    ConditionChanged,
 }
 
 /// <summary>A rule added, removed or changed between two versions.</summary>
@@ -23,12 +26,16 @@ public enum RuleChangeKind
 /// gives for it (or the rule's citation); for changed parameters, their sources.</param>
 public sealed record RuleChange(RuleDefinition Rule, RuleChangeKind Kind, IReadOnlyList<ParameterChange> Parameters, string Source)
 {
+    /// <summary>For <see cref="RuleChangeKind.ConditionChanged"/>, the rule as the first version holds it.</summary>
+    public RuleDefinition? Previous { get; init; }
+
     /// <summary>For example <c>COMMS-RECENT-CHF: comms_window_hours: 24h → 72h</c> or <c>IGT-CERTIFICATE: removed</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Kind switch
     {
         RuleChangeKind.Added => $"{Rule.Id}: added",
         RuleChangeKind.Removed => $"{Rule.Id}: removed",
+        RuleChangeKind.ConditionChanged => $"{Rule.Id}: condition changed: {Previous?.When} → {Rule.When}",
         _ => $"{Rule.Id}: {string.Join("; ", Parameters)}",
     };
 }

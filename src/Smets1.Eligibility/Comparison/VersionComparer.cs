@@ -21,15 +21,25 @@ public static class VersionComparer
         ArgumentNullException.ThrowIfNull(to);
         var parameters = ParameterChanges(from.Parameters, to.Parameters);
         var rules = new List<RuleChange>();
-        foreach (var rule in RuleCatalog.All)
+        var fromRules = from.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var toRules = to.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var ids = from.Rules.Select(r => r.Id).Union(to.Rules.Select(r => r.Id), StringComparer.Ordinal)
+            .OrderBy(id => Engine.RuleTable.BuiltIn.IndexOf(id) is var i and >= 0 ? i : int.MaxValue)
+            .ToArray();
+        foreach (var id in ids)
         {
-            var inFrom = from.RuleSet.Contains(rule);
-            var inTo = to.RuleSet.Contains(rule);
+            var inFrom = fromRules.TryGetValue(id, out var before);
+            var inTo = toRules.TryGetValue(id, out var after);
+            var rule = (after ?? before)!;
             if (inFrom != inTo)
             {
-                rules.Add(new RuleChange(rule, inTo ? RuleChangeKind.Added : RuleChangeKind.Removed, [], to.RuleSources.GetValueOrDefault(rule.Id, rule.Citation)));
+                rules.Add(new RuleChange(rule, inTo ? RuleChangeKind.Added : RuleChangeKind.Removed, [], (inTo ? to : from).RuleSources.GetValueOrDefault(rule.Id, rule.Citation)));
             }
-            else if (inFrom)
+            else if (before!.When is not null && !Equals(before.When, after!.When))
+            {
+                rules.Add(new RuleChange(after, RuleChangeKind.ConditionChanged, [], after.Citation) { Previous = before });
+            }
+            else
             {
                 var changed = parameters.Where(p => rule.Parameters.Contains(p.Key)).ToArray();
                 if (changed.Length > 0)

@@ -1,96 +1,140 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using Smets1.Eligibility.Engine;
 using Smets1.Eligibility.Rules;
 using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility;
 
 /// <summary>
-/// One version's rules compiled once into a single delegate: every predicate inlined into one method that
-/// returns the failed rules as a bit set, with the version's parameters bound. Immutable and thread-safe.
+/// One version's rules compiled once into a single delegate: every built-in predicate and every defined rule's
+/// condition inlined into one method that returns the failed rules as bits, with the version's parameters bound.
+/// Immutable and thread-safe.
 /// </summary>
 internal sealed class CompiledVersion
 {
-    private static readonly ulong DataIncompleteBit = 1UL << RuleCatalog.Get(RuleIds.DataIncomplete).Index;
+    private static readonly int DataIncompleteIndex = RuleTable.BuiltIn.IndexOf(RuleIds.DataIncomplete);
+    private static readonly ulong DataIncompleteBit = 1UL << DataIncompleteIndex;
+    private static readonly MethodInfo SetHigh = typeof(RuleMath).GetMethod(nameof(RuleMath.SetHigh))!;
 
     private readonly RuleEvaluator _hits;
-    private readonly ulong _warnings;
-    private readonly ulong _excluded;
-    private readonly ulong _ineligible;
-    private readonly ulong _deferred;
-    private readonly ulong _indeterminate;
+    private readonly Mask _warnings;
+    private readonly Mask _excluded;
+    private readonly Mask _ineligible;
+    private readonly Mask _deferred;
+    private readonly Mask _indeterminate;
     private readonly ulong _escalating;
+    private readonly int _needed;
 
-    private CompiledVersion(TmadVersion version, RuleParameters parameters, RuleEvaluator hits)
+    private CompiledVersion(TmadVersion version, RuleTable table, VersionScope scope, RuleParameters parameters)
     {
         Version = version;
+        Table = table;
+        Scope = scope;
         Parameters = parameters;
-        _hits = hits;
+        Explainer = new ConditionExplainer(scope);
+        _needed = (int)FactMask.InstallationId;
+        var words = table.Words;
+        _warnings = new Mask(words);
+        _excluded = new Mask(words);
+        _ineligible = new Mask(words);
+        _deferred = new Mask(words);
+        _indeterminate = new Mask(words);
         foreach (var rule in version.Rules)
         {
-            var bit = 1UL << rule.Index;
+            var index = table.IndexOf(rule);
+            _needed |= (int)rule.RequiredMask;
             switch (rule.Outcome)
             {
-                case RuleOutcome.Warning: _warnings |= bit; break;
-                case RuleOutcome.Excluded: _excluded |= bit; break;
-                case RuleOutcome.Ineligible: _ineligible |= bit; break;
-                case RuleOutcome.Deferred: _deferred |= bit; break;
-                case RuleOutcome.Indeterminate: _indeterminate |= bit; break;
+                case RuleOutcome.Warning: _warnings.Add(index); break;
+                case RuleOutcome.Excluded: _excluded.Add(index); break;
+                case RuleOutcome.Ineligible: _ineligible.Add(index); break;
+                case RuleOutcome.Deferred: _deferred.Add(index); break;
+                case RuleOutcome.Indeterminate: _indeterminate.Add(index); break;
                 default: break;
             }
 
             if (rule.Escalates is not null)
             {
-                _escalating |= bit;
+                _escalating |= 1UL << index;
             }
         }
+
+        _hits = BuildDelegate(version.Rules, table, scope, parameters);
     }
 
     public TmadVersion Version { get; }
 
+    public RuleTable Table { get; }
+
+    public VersionScope Scope { get; }
+
     public RuleParameters Parameters { get; }
 
-    public static CompiledVersion Compile(TmadVersion version)
+    public ConditionExplainer Explainer { get; }
+
+    public static CompiledVersion Compile(TmadVersion version, TmadCatalog catalog)
     {
         var parameters = new RuleParameters(version.Label, version.Parameters, version.RuleSet.Contains(RuleIds.ExclGt01));
-        return new CompiledVersion(version, parameters, BuildDelegate(version.Rules));
+        var scope = VersionScope.Create(version.Facts, version.Parameters.All, catalog.Facts);
+        return new CompiledVersion(version, catalog.Table, scope, parameters);
     }
 
-    /// <summary>Evaluates one prepared installation. Allocates nothing.</summary>
+    /// <summary>Evaluates one prepared installation. Allocates nothing unless a rule past the 64th fails.</summary>
     public EligibilityOutcome Evaluate(ref RuleContext context)
     {
-        var hits = _hits(ref context, Parameters);
-        if (context.Missing != 0)
+        ulong[]? high = null;
+        var hits = _hits(ref context, Parameters, ref high);
+        if ((context.Missing & _needed) != 0)
         {
             hits |= DataIncompleteBit;
         }
 
-        var failed = hits & ~_warnings;
-        return new EligibilityOutcome(VerdictOf(failed, context), new RuleSet(failed), new RuleSet(hits & _warnings), Version);
+        var failed = hits & ~_warnings.Low;
+        var warnings = hits & _warnings.Low;
+        ulong[]? failedHigh = null;
+        ulong[]? warningsHigh = null;
+        if (high is not null)
+        {
+            failedHigh = new ulong[high.Length];
+            warningsHigh = new ulong[high.Length];
+            for (var i = 0; i < high.Length; i++)
+            {
+                failedHigh[i] = high[i] & ~_warnings.High[i];
+                warningsHigh[i] = high[i] & _warnings.High[i];
+            }
+        }
+
+        return new EligibilityOutcome(
+            VerdictOf(failed, failedHigh, context),
+            new RuleSet(Table, failed, failedHigh),
+            new RuleSet(Table, warnings, warningsHigh),
+            Version);
     }
 
-    /// <summary>The outcome a failed rule had for this installation (escalated where its escalation applies).</summary>
+    /// <summary>Whether a rule's failure is a failure (or a warning) of this version's compiled set.</summary>
     public static RuleOutcome OutcomeOf(RuleDefinition rule, in RuleContext context) =>
         rule.Escalates is { } escalates && escalates(context) ? rule.EscalatedOutcome!.Value : rule.Outcome;
 
-    private Verdict VerdictOf(ulong failed, in RuleContext context)
+    private Verdict VerdictOf(ulong failed, ulong[]? high, in RuleContext context)
     {
-        if (failed == 0)
+        if (failed == 0 && high is null)
         {
             return Verdict.Eligible;
         }
 
         var verdict =
-            (failed & _excluded) != 0 ? Verdict.Excluded :
-            (failed & _ineligible) != 0 ? Verdict.Ineligible :
-            (failed & _deferred) != 0 ? Verdict.Deferred :
-            (failed & _indeterminate) != 0 ? Verdict.Indeterminate :
-            Verdict.EligibleElectricityOnly;
+            _excluded.Any(failed, high) ? Verdict.Excluded :
+            _ineligible.Any(failed, high) ? Verdict.Ineligible :
+            _deferred.Any(failed, high) ? Verdict.Deferred :
+            _indeterminate.Any(failed, high) ? Verdict.Indeterminate :
+            failed == 0 ? Verdict.Eligible : Verdict.EligibleElectricityOnly;
         return (failed & _escalating) == 0 ? verdict : Escalate(verdict, failed & _escalating, context);
     }
 
-    private static Verdict Escalate(Verdict verdict, ulong escalating, in RuleContext context)
+    private Verdict Escalate(Verdict verdict, ulong escalating, in RuleContext context)
     {
-        foreach (var rule in new RuleSet(escalating))
+        foreach (var rule in new RuleSet(Table, escalating))
         {
             var outcome = (Verdict)OutcomeOf(rule, context);
             if (outcome > verdict)
@@ -103,18 +147,36 @@ internal sealed class CompiledVersion
     }
 
     /// <summary>
-    /// Builds <c>(c, p) =&gt; { ulong hits = 0; if ((c.Missing &amp; required) == 0 &amp;&amp; predicate(c, p)) hits |= bit; …; return hits; }</c>
-    /// with each rule's predicate body inlined, so evaluation makes one delegate call per installation.
+    /// Builds <c>(c, p, ref high) =&gt; { ulong hits = 0; if (known(required) &amp;&amp; predicate(c, p)) hits |= bit; …; return hits; }</c>
+    /// with each built-in predicate and each defined condition inlined, so evaluation makes one delegate call per
+    /// installation. A defined condition that is unknown marks <c>DATA-INCOMPLETE</c> (unless the rule is a warning).
     /// </summary>
-    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules)
+    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope, RuleParameters values)
     {
         var context = Expression.Parameter(typeof(RuleContext).MakeByRefType(), "c");
         var parameters = Expression.Parameter(typeof(RuleParameters), "p");
+        var high = Expression.Parameter(typeof(ulong[]).MakeByRefType(), "high");
         var hits = Expression.Variable(typeof(ulong), "hits");
+        var verdict = Expression.Variable(typeof(byte), "verdict");
         var missing = Expression.Property(context, nameof(RuleContext.Missing));
+        var compiler = new ConditionCompiler(scope, context);
         var body = new List<Expression> { Expression.Assign(hits, Expression.Constant(0UL)) };
         foreach (var rule in rules)
         {
+            var index = table.IndexOf(rule);
+            var hit = index < 64
+                ? (Expression)Expression.OrAssign(hits, Expression.Constant(1UL << index))
+                : Expression.Assign(high, Expression.Call(SetHigh, high, Expression.Constant(index), Expression.Constant(table.Words)));
+            if (rule.When is { } when)
+            {
+                var undecided = rule.Outcome == RuleOutcome.Warning
+                    ? (Expression)Expression.Empty()
+                    : Expression.IfThen(Expression.Equal(verdict, Expression.Constant(ConditionCompiler.Unknown)), Expression.OrAssign(hits, Expression.Constant(DataIncompleteBit)));
+                body.Add(Expression.Assign(verdict, compiler.Compile(when)));
+                body.Add(Expression.IfThenElse(Expression.Equal(verdict, Expression.Constant(ConditionCompiler.True)), hit, undecided));
+                continue;
+            }
+
             if (rule.Predicate is null)
             {
                 continue;
@@ -127,16 +189,64 @@ internal sealed class CompiledVersion
                 test = Expression.AndAlso(known, test);
             }
 
-            body.Add(Expression.IfThen(test, Expression.OrAssign(hits, Expression.Constant(1UL << rule.Index))));
+            body.Add(Expression.IfThen(test, hit));
         }
 
         body.Add(hits);
-        var lambda = Expression.Lambda<RuleEvaluator>(Expression.Block([hits], body), context, parameters);
+        var variables = new List<ParameterExpression> { hits, verdict };
+        if (compiler.AssessedOn is { } on)
+        {
+            variables.Add(on);
+            body.Insert(0, Expression.Assign(on, compiler.AssessedOnValue));
+        }
+
+        var lambda = Expression.Lambda<RuleEvaluator>(Expression.Block(variables, body), context, parameters, high);
         return lambda.Compile();
     }
 
-    /// <summary>The compiled rules of one version: the failed rules of a prepared installation as a bit set.</summary>
-    private delegate ulong RuleEvaluator(ref RuleContext context, RuleParameters parameters);
+    /// <summary>The compiled rules of one version: the failed rules of a prepared installation as bits (past 64 in <paramref name="high"/>).</summary>
+    private delegate ulong RuleEvaluator(ref RuleContext context, RuleParameters parameters, ref ulong[]? high);
+
+    /// <summary>The rules of one outcome as bits.</summary>
+    private sealed class Mask(int words)
+    {
+        public ulong Low { get; private set; }
+
+        public ulong[] High { get; } = new ulong[Math.Max(0, words - 1)];
+
+        public void Add(int index)
+        {
+            if (index < 64)
+            {
+                Low |= 1UL << index;
+            }
+            else
+            {
+                High[(index >> 6) - 1] |= 1UL << (index & 63);
+            }
+        }
+
+        public bool Any(ulong low, ulong[]? high)
+        {
+            if ((low & Low) != 0)
+            {
+                return true;
+            }
+
+            if (high is not null)
+            {
+                for (var i = 0; i < high.Length; i++)
+                {
+                    if ((high[i] & High[i]) != 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
 
     private sealed class ParameterBinder(ParameterExpression fromContext, ParameterExpression toContext, ParameterExpression fromParameters, ParameterExpression toParameters)
         : ExpressionVisitor

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using NodaTime;
+using Smets1.Eligibility.Engine;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Reference;
 using Smets1.Eligibility.Rules;
 using Smets1.Eligibility.Versions;
@@ -16,8 +18,8 @@ namespace Smets1.Eligibility;
 /// </remarks>
 public sealed partial class EligibilityEvaluator
 {
-    private static readonly RuleDefinition DataIncomplete = RuleCatalog.Get(RuleIds.DataIncomplete);
-    private static readonly RuleDefinition VersionUnresolved = RuleCatalog.Get(RuleIds.VersionUnresolved);
+    private static readonly ulong DataIncompleteBit = 1UL << RuleTable.BuiltIn.IndexOf(RuleIds.DataIncomplete);
+    private static readonly ulong VersionUnresolvedBit = 1UL << RuleTable.BuiltIn.IndexOf(RuleIds.VersionUnresolved);
 
     private readonly CompiledVersion[] _compiled;
     private readonly Dictionary<string, CompiledVersion> _byLabel;
@@ -46,7 +48,7 @@ public sealed partial class EligibilityEvaluator
         _byLabel = new Dictionary<string, CompiledVersion>(StringComparer.Ordinal);
         for (var i = 0; i < _compiled.Length; i++)
         {
-            _compiled[i] = CompiledVersion.Compile(catalog.Versions[i]);
+            _compiled[i] = CompiledVersion.Compile(catalog.Versions[i], catalog);
             _byLabel.Add(catalog.Versions[i].Label, _compiled[i]);
         }
     }
@@ -130,7 +132,8 @@ public sealed partial class EligibilityEvaluator
             at,
             Epcl.Find(facts.DmcId),
             facts.Cohort is { } cohort ? CohortClosures.ClosesAt(cohort) : default,
-            FactMasks.Missing(facts));
+            FactMasks.Missing(facts),
+            facts.Custom?.In(Catalog.Facts) ?? Catalog.Facts.Defaults);
 
     private EligibilityOutcome EvaluateCore(InstallationFacts facts, CompiledVersion? pinned, in EvaluationOptions options, out RuleContext context, out Instant? at)
     {
@@ -138,7 +141,7 @@ public sealed partial class EligibilityEvaluator
         if (at is not { } instant)
         {
             context = default;
-            return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(1UL << DataIncomplete.Index), RuleSet.Empty, pinned?.Version);
+            return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(Catalog.Table, DataIncompleteBit), RuleSet.Empty, pinned?.Version);
         }
 
         var compiled = pinned;
@@ -148,7 +151,7 @@ public sealed partial class EligibilityEvaluator
             if (index < 0)
             {
                 context = default;
-                return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(1UL << VersionUnresolved.Index), RuleSet.Empty, null);
+                return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(Catalog.Table, VersionUnresolvedBit), RuleSet.Empty, null);
             }
 
             compiled = _compiled[index];
@@ -160,16 +163,16 @@ public sealed partial class EligibilityEvaluator
 
     private EligibilityResult ExplainCore(InstallationFacts facts, EligibilityOutcome outcome, in RuleContext context, Instant? at)
     {
-        var parameters = outcome.Version is { } version ? Compiled(version).Parameters : null;
+        var compiled = outcome.Version is { } version ? Compiled(version) : null;
         return new EligibilityResult(
             facts.InstallationId,
             at,
             outcome,
-            Describe(outcome.FailedRules, context, parameters, at),
-            Describe(outcome.Warnings, context, parameters, at));
+            Describe(outcome.FailedRules, context, compiled, at),
+            Describe(outcome.Warnings, context, compiled, at));
     }
 
-    private RuleFailure[] Describe(RuleSet rules, in RuleContext context, RuleParameters? parameters, Instant? at)
+    private RuleFailure[] Describe(RuleSet rules, in RuleContext context, CompiledVersion? compiled, Instant? at)
     {
         if (rules.IsEmpty)
         {
@@ -183,11 +186,46 @@ public sealed partial class EligibilityEvaluator
             failures[i++] = rule.Id switch
             {
                 RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? Catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
-                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, "missing " + string.Join(", ", FactMasks.Names(at is null ? FactMask.AssessedAt : (FactMask)context.Missing))),
-                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, parameters!)),
+                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
+                _ when rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
+                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
             };
         }
 
         return failures;
+    }
+
+    /// <summary>The <c>DATA-INCOMPLETE</c> message: the missing facts the built-in checks need, then each defined rule left undecided with the facts it lacked.</summary>
+    private static string Incomplete(in RuleContext context, CompiledVersion? compiled, Instant? at)
+    {
+        if (at is null || compiled is null)
+        {
+            return "missing assessed_at";
+        }
+
+        var parts = new List<string>();
+        var needed = FactMask.InstallationId;
+        foreach (var rule in compiled.Version.Rules)
+        {
+            needed |= rule.RequiredMask;
+        }
+
+        var missing = (FactMask)context.Missing & needed;
+        if (missing != FactMask.None)
+        {
+            parts.Add("missing " + string.Join(", ", FactMasks.Names(missing)));
+        }
+
+        foreach (var rule in compiled.Version.Rules)
+        {
+            if (rule.When is { } when && rule.Outcome != RuleOutcome.Warning && compiled.Explainer.Evaluate(when, context) == ConditionCompiler.Unknown)
+            {
+                var facts = new List<string>();
+                compiled.Explainer.Missing(when, context, facts);
+                parts.Add($"{rule.Id} undecided: missing {string.Join(", ", facts)}");
+            }
+        }
+
+        return string.Join("; ", parts);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Smets1.Eligibility.Engine;
 using Smets1.Eligibility.Rules;
 using Smets1.Eligibility.Versions;
 
@@ -24,8 +25,11 @@ public sealed class EstateSummary
     private const int CohortSlots = (int)Cohort.FocBg + 2;
 
     private readonly long[] _verdicts = new long[(int)Verdict.Excluded + 1];
-    private readonly long[] _failures = new long[64];
-    private readonly long[] _warnings = new long[64];
+    // Counts by rule position in the catalogue's rule table, adopted from the outcomes (built-in rules have the
+    // same positions in every table, so outcomes of the shipped catalogue and of one extended catalogue mix).
+    private RuleTable _table = RuleTable.BuiltIn;
+    private long[] _failures = new long[RuleTable.BuiltIn.Count];
+    private long[] _warnings = new long[RuleTable.BuiltIn.Count];
     private readonly long[] _cohorts = new long[CohortSlots];
 
     // One counter per version object seen, found by reference: an estate meets a handful of versions, and
@@ -80,8 +84,11 @@ public sealed class EstateSummary
     /// <exception cref="KeyNotFoundException"><paramref name="ruleId"/> is not in the catalogue.</exception>
     public long CountOfRule(string ruleId)
     {
-        var index = TmadCatalogIndex(ruleId);
-        return _failures[index] + _warnings[index];
+        ArgumentNullException.ThrowIfNull(ruleId);
+        var index = _table.IndexOf(ruleId);
+        return index < 0
+            ? throw new KeyNotFoundException($"No rule has the ID '{ruleId}'. The rule IDs are: {string.Join(", ", _table.Rules.Select(r => r.Id))}.")
+            : _failures[index] + _warnings[index];
     }
 
     /// <summary>Adds one installation's outcome.</summary>
@@ -101,8 +108,10 @@ public sealed class EstateSummary
     {
         Total++;
         _verdicts[(int)outcome.Verdict]++;
-        AddBits(_failures, outcome.FailedRules.Bits);
-        AddBits(_warnings, outcome.Warnings.Bits);
+        Adopt(outcome.FailedRules.Table);
+        Adopt(outcome.Warnings.Table);
+        AddBits(_failures, outcome.FailedRules);
+        AddBits(_warnings, outcome.Warnings);
         _cohorts[cohort is { } c ? (int)c : CohortSlots - 1]++;
         CountOf(outcome.Version).Value++;
     }
@@ -131,6 +140,7 @@ public sealed class EstateSummary
     public EstateSummary Merge(EstateSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        Adopt(other._table);
         Total += other.Total;
         AddArrays(_verdicts, other._verdicts);
         AddArrays(_failures, other._failures);
@@ -159,36 +169,61 @@ public sealed class EstateSummary
         return added;
     }
 
-    private static void AddBits(long[] counts, ulong bits)
+    private void Adopt(RuleTable? table)
+    {
+        if (table is null || ReferenceEquals(table, _table))
+        {
+            return;
+        }
+
+        _table = RuleTable.Common(_table, table)!;
+        if (_failures.Length < _table.Count)
+        {
+            Array.Resize(ref _failures, _table.Count);
+            Array.Resize(ref _warnings, _table.Count);
+        }
+    }
+
+    private static void AddBits(long[] counts, in RuleSet rules)
+    {
+        AddWord(counts, rules.Low, 0);
+        if (rules.High is { } high)
+        {
+            for (var i = 0; i < high.Length; i++)
+            {
+                AddWord(counts, high[i], (i + 1) << 6);
+            }
+        }
+    }
+
+    private static void AddWord(long[] counts, ulong bits, int offset)
     {
         while (bits != 0)
         {
-            counts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+            counts[offset + System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
             bits &= bits - 1;
         }
     }
 
     private static void AddArrays(long[] target, long[] source)
     {
-        for (var i = 0; i < target.Length; i++)
+        for (var i = 0; i < source.Length; i++)
         {
             target[i] += source[i];
         }
     }
 
-    private static KeyValuePair<string, long>[] Counts(long[] counts)
+    private KeyValuePair<string, long>[] Counts(long[] counts)
     {
         var list = new List<KeyValuePair<string, long>>();
-        for (var i = 0; i < RuleCatalog.All.Count; i++)
+        for (var i = 0; i < counts.Length; i++)
         {
             if (counts[i] > 0)
             {
-                list.Add(new(RuleCatalog.All[i].Id, counts[i]));
+                list.Add(new(_table.Rules[i].Id, counts[i]));
             }
         }
 
         return [.. list];
     }
-
-    private static int TmadCatalogIndex(string ruleId) => Versions.TmadCatalog.GetRule(ruleId).Index;
 }

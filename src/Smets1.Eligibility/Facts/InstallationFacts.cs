@@ -1,4 +1,5 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility;
 
@@ -131,6 +132,13 @@ public sealed record InstallationFacts
     /// <summary>The installation is in a category directed not to migrate, Clause 1.6/1.8 (<c>directed_exclusion</c>).</summary>
     /// <value>Default <see langword="false"/>.</value>
     public bool DirectedExclusion { get; init; }
+
+    /// <summary>
+    /// The values of the facts registered versions declare (RULE-FILES.md), created from the catalogue's
+    /// <see cref="FactSchema"/>: <c>catalog.Facts.CreateValues().Set("psr", true).Build()</c>.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: every declared fact at its default, or not known when it has none.</value>
+    public CustomFacts? Custom { get; init; }
 
     private static TEnum? Named<TEnum>(TEnum? value, string property)
         where TEnum : struct, Enum =>

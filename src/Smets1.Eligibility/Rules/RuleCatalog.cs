@@ -19,7 +19,7 @@ internal static class RuleCatalog
     private static readonly string[] FromV11 = ["v11", "v17", "v29"];
     private static readonly string[] V29Only = ["v29"];
 
-    public static IReadOnlyList<RuleDefinition> All { get; } = Number(
+    public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         new()
         {
@@ -239,7 +239,7 @@ internal static class RuleCatalog
             Outcome = Ineligible,
             IsAdopted = false,
         },
-    ]);
+    ];
 
     private static readonly Dictionary<string, RuleDefinition> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
@@ -247,16 +247,6 @@ internal static class RuleCatalog
 
     public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RuleDefinition? rule) =>
         ById.TryGetValue(id, out rule);
-
-    private static RuleDefinition[] Number(RuleDefinition[] rules)
-    {
-        for (var i = 0; i < rules.Length; i++)
-        {
-            rules[i].Index = i;
-        }
-
-        return rules;
-    }
 
     private static RuleDefinition Clause18Rule(
         string id,

@@ -1,4 +1,5 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Reference;
 
 namespace Smets1.Eligibility.Rules;
@@ -11,7 +12,7 @@ namespace Smets1.Eligibility.Rules;
 /// Date boundaries are precomputed as instants (Europe/London midnights), so the UK date of the assessment
 /// is computed only when a rule or an explanation asks for it.
 /// </remarks>
-internal readonly struct RuleContext(InstallationFacts facts, Instant assessedAt, EpclListing? epcl, Instant cohortClosesAt, FactMask missing)
+internal readonly struct RuleContext(InstallationFacts facts, Instant assessedAt, EpclListing? epcl, Instant cohortClosesAt, FactMask missing, CustomFacts custom)
 {
     public InstallationFacts Facts { get; } = facts;
 
@@ -28,4 +29,7 @@ internal readonly struct RuleContext(InstallationFacts facts, Instant assessedAt
 
     /// <summary>The required facts that are unknown, as <see cref="FactMask"/> bits (an <see cref="int"/> so compiled predicates can test it).</summary>
     public int Missing { get; } = (int)missing;
+
+    /// <summary>The installation's declared facts, in the slots of the evaluator's schema.</summary>
+    public CustomFacts Custom { get; } = custom;
 }

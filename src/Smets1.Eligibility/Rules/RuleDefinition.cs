@@ -1,15 +1,18 @@
 using System.Linq.Expressions;
+using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility.Rules;
 
 /// <summary>
-/// One declarative eligibility rule of the catalogue (TMAD-RULES §5): its identity and provenance,
-/// the outcome of a failure, the facts and parameters it reads, the shipped versions holding it,
-/// and (internally) its predicate and explanation.
+/// One declarative eligibility rule: a built-in rule of the catalogue (TMAD-RULES §5) or a rule a version
+/// defines (RULE-FILES.md, "Defined rules"), with its identity and provenance, the outcome of a failure and the
+/// condition under which it fails. Built-in and defined rules are the same kind of thing: listed, explained,
+/// compared and compiled alike.
 /// </summary>
 /// <remarks>
-/// Definitions are immutable and shared by every version that holds them; each version compiles the
-/// predicates of its rules once into one evaluator. Thread-safe.
+/// Definitions are immutable and shared by every version that holds them; each version compiles its rules once
+/// into one evaluator. A defined rule's condition is a <see cref="Model.Condition"/>; the few built-in rules that
+/// need engine facts (EPCL, cohort closure, version expiry) are primitives of the engine. Thread-safe.
 /// </remarks>
 public sealed class RuleDefinition
 {
@@ -68,8 +71,76 @@ public sealed class RuleDefinition
     /// <summary>Open questions about the rule (TMAD-RULES §8), if any.</summary>
     public string? OpenQuestion { get; init; }
 
-    /// <summary>The position of the rule in catalogue order, which is also its bit in a <see cref="RuleSet"/>.</summary>
-    public int Index { get; internal set; }
+    /// <summary>For a defined rule, the condition under which it fails; <see langword="null"/> for a built-in rule.</summary>
+    public Condition? When { get; private init; }
+
+    /// <summary>Whether a version defines the rule (RULE-FILES.md) rather than the library shipping it.</summary>
+    public bool IsDefined => When is not null;
+
+    /// <summary>For a defined rule, the label of the version that defines it once registered.</summary>
+    public string? DefinedIn { get; internal init; }
+
+    /// <summary>Free notes.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>
+    /// Defines a rule (RULE-FILES.md, "Defined rules"), to add to a <see cref="Versions.VersionDefinition"/>'s
+    /// <c>DefineRules</c>. It is checked against the version's facts and parameters when the catalogue is built.
+    /// </summary>
+    /// <param name="id">Its ID: <c>^[A-Z][A-Z0-9-]*$</c>, unique across the catalogue.</param>
+    /// <param name="description">What makes the check fail, in words.</param>
+    /// <param name="outcome"><see cref="RuleOutcome.Excluded"/>, <see cref="RuleOutcome.Ineligible"/>, <see cref="RuleOutcome.Deferred"/> or <see cref="RuleOutcome.Warning"/>.</param>
+    /// <param name="when">The condition under which the check fails.</param>
+    /// <param name="source">Where the rule comes from.</param>
+    /// <param name="clause">The clause, if any.</param>
+    /// <param name="confidence">Confirmed or inferred; <see langword="null"/> for the version's confidence.</param>
+    /// <param name="notes">Free notes.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="description"/>, <paramref name="when"/> or <paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <example>
+    /// <code>
+    /// RuleDefinition.Define("ACME-COMPLAINTS", "more open complaints than the policy allows", RuleOutcome.Deferred,
+    ///     Operand.Fact("open_complaints").MoreThan(ConditionValue.Parameter("max_open_complaints")), "Acme policy 4.3");
+    /// </code>
+    /// </example>
+    public static RuleDefinition Define(string id, string description, RuleOutcome outcome, Condition when, string source, string? clause = null, Confidence? confidence = null, string? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(when);
+        ArgumentNullException.ThrowIfNull(source);
+        return new RuleDefinition
+        {
+            Id = id,
+            Title = description,
+            FailsWhen = description,
+            Clause = clause,
+            Source = source,
+            Citation = source,
+            Confidence = confidence,
+            Outcome = outcome,
+            When = when,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>This defined rule as registered in a version: with its confidence settled and its version named.</summary>
+    internal RuleDefinition Registered(string label, Confidence confidence, IReadOnlyList<string> facts, IReadOnlyList<string> parameters) => new()
+    {
+        Id = Id,
+        Title = Title,
+        FailsWhen = FailsWhen,
+        Clause = Clause,
+        Source = Source,
+        Citation = Citation,
+        Confidence = Confidence ?? confidence,
+        Outcome = Outcome,
+        When = When,
+        Notes = Notes,
+        DefinedIn = label,
+        RequiredFacts = facts,
+        Parameters = parameters,
+    };
 
     internal FactMask RequiredMask
     {

@@ -28,4 +28,21 @@ internal static class RuleMath
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFoc(Cohort? cohort) => cohort.GetValueOrDefault() >= Cohort.FocNp && cohort.HasValue;
+
+    /// <summary>The Europe/London calendar date of an instant.</summary>
+    public static LocalDate UkDate(Instant instant) => instant.InZone(Text.London).Date;
+
+    /// <summary>Whole calendar days from <paramref name="start"/> to <paramref name="end"/> (negative when <paramref name="end"/> is earlier).</summary>
+    public static long DaysBetween(LocalDate start, LocalDate end) => Period.DaysBetween(start, end);
+
+    /// <summary>A number of hours (possibly fractional) as a duration.</summary>
+    public static Duration Hours(decimal hours) => Duration.FromNanoseconds(new System.Numerics.BigInteger(hours * 3_600_000_000_000m));
+
+    /// <summary>Sets bit <paramref name="index"/> (64 or more) in the overflow words of a rule set, creating them on first use.</summary>
+    public static ulong[] SetHigh(ulong[]? high, int index, int words)
+    {
+        high ??= new ulong[words - 1];
+        high[(index >> 6) - 1] |= 1UL << (index & 63);
+        return high;
+    }
 }

@@ -32,20 +32,30 @@ public sealed class ParameterOverrides
     /// <summary>Source notes for single values, by parameter key (see <see cref="ParameterKeys"/>); they replace <see cref="Source"/> for that value.</summary>
     public IDictionary<string, string> Sources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// New values for parameters a base version declared (RULE-FILES.md: a derived version may override a declared
+    /// parameter's value without repeating its type), by name: <see cref="long"/>, <see cref="decimal"/>,
+    /// <see cref="bool"/>, <see cref="string"/> or <c>LocalDate</c>.
+    /// </summary>
+    public IDictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
     /// <summary>Whether the values are stated by that source or are a reading of it.</summary>
     /// <value>Default <see cref="Confidence.Inferred"/>.</value>
     public Confidence Confidence { get; set; } = Confidence.Inferred;
 
     /// <summary>Whether any value is set.</summary>
-    public bool IsEmpty => Expiry is null && CosLookaheadDays is null && CommsWindow is null && FailedAttemptThreshold is null && EpclWindowMonths is null;
+    public bool IsEmpty => Expiry is null && CosLookaheadDays is null && CommsWindow is null && FailedAttemptThreshold is null && EpclWindowMonths is null && Values.Count == 0;
 
     internal TmadParameters ApplyTo(TmadParameters parameters, string source, Confidence confidence) => new(
         Expiry: Expiry is { } expiry ? new(expiry, SourceOf(ParameterKeys.TmadExpiry, source), confidence) : parameters.Expiry,
         CosLookaheadDays: CosLookaheadDays is { } days ? new(days, SourceOf(ParameterKeys.CosLookaheadDays, source), confidence) : parameters.CosLookaheadDays,
         CommsWindow: CommsWindow is { } window ? new(window, SourceOf(ParameterKeys.CommsWindowHours, source), confidence) : parameters.CommsWindow,
         EpclWindowMonths: EpclWindowMonths is { } months ? new(months, SourceOf(ParameterKeys.EpclWindowMonths, source), confidence) : parameters.EpclWindowMonths,
-        FailedAttemptThreshold: FailedAttemptThreshold is { } threshold ? new(threshold, SourceOf(ParameterKeys.FailedAttemptThreshold, source), confidence) : parameters.FailedAttemptThreshold);
+        FailedAttemptThreshold: FailedAttemptThreshold is { } threshold ? new(threshold, SourceOf(ParameterKeys.FailedAttemptThreshold, source), confidence) : parameters.FailedAttemptThreshold)
+    {
+        Defined = parameters.Defined,
+    };
 
-    private string SourceOf(string key, string source) =>
+    internal string SourceOf(string key, string source) =>
         Sources.TryGetValue(key, out var specific) && !string.IsNullOrWhiteSpace(specific) ? specific : source;
 }

@@ -73,15 +73,15 @@ internal static class ShippedVersions
 
     private static TmadVersion Version(string label, LocalDate effectiveFrom, Confidence confidence, string source, string notes, TmadParameters parameters)
     {
-        ulong bits = 0;
-        foreach (var rule in RuleCatalog.All)
+        var rules = new RuleSet.Builder(Engine.RuleTable.BuiltIn);
+        for (var i = 0; i < RuleCatalog.All.Count; i++)
         {
-            if (rule.ShippedIn.Contains(label))
+            if (RuleCatalog.All[i].ShippedIn.Contains(label))
             {
-                bits |= 1UL << rule.Index;
+                rules.Add(i);
             }
         }
 
-        return new TmadVersion(label, effectiveFrom, source, confidence, notes, basedOn: null, isShipped: true, new RuleSet(bits), parameters);
+        return new TmadVersion(label, effectiveFrom, source, confidence, notes, basedOn: null, isShipped: true, rules.Build(), parameters);
     }
 }

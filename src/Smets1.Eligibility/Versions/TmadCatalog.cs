@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using Smets1.Eligibility.Engine;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility.Versions;
@@ -15,8 +17,10 @@ public sealed class TmadCatalog
     private readonly Instant[] _starts;
     private readonly Instant[] _coverageEnds;
 
-    internal TmadCatalog(IEnumerable<TmadVersion> versions)
+    internal TmadCatalog(IEnumerable<TmadVersion> versions, RuleTable table, FactSchema facts)
     {
+        Table = table;
+        Facts = facts;
         var sorted = versions.OrderBy(v => v.EffectiveFrom).ToArray();
         Versions = sorted;
         Labels = [.. sorted.Select(v => v.Label)];
@@ -31,7 +35,7 @@ public sealed class TmadCatalog
     }
 
     /// <summary>The versions the library ships: v9, v11, v17 and v29.</summary>
-    public static TmadCatalog Shipped { get; } = new(ShippedVersions.All);
+    public static TmadCatalog Shipped { get; } = new(ShippedVersions.All, RuleTable.BuiltIn, FactSchema.Empty);
 
     /// <summary>Every version, sorted by effective date.</summary>
     public IReadOnlyList<TmadVersion> Versions { get; }
@@ -39,22 +43,50 @@ public sealed class TmadCatalog
     /// <summary>Every version's label, sorted by effective date.</summary>
     public IReadOnlyList<string> Labels { get; }
 
-    /// <summary>The whole rule catalogue in catalogue order, including the engine's own checks and rules not adopted.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the catalogue's instance surface, beside Versions.")]
-    public IReadOnlyList<RuleDefinition> Rules => RuleCatalog.All;
+    /// <summary>
+    /// Every rule in catalogue order: the built-in rules of TMAD-RULES §5 (including the engine's own checks and
+    /// rules not adopted), then the rules registered versions define, in definition order.
+    /// </summary>
+    public IReadOnlyList<RuleDefinition> Rules => Table.Rules;
 
-    /// <summary>Finds a catalogue rule by ID.</summary>
-    /// <param name="ruleId">A rule ID from <see cref="RuleIds"/>.</param>
+    /// <summary>The facts registered versions declare (RULE-FILES.md): the extra columns of the installation file.</summary>
+    public FactSchema Facts { get; }
+
+    /// <summary>The built-in facts conditions can read: the installation file's columns, then the EPCL facts of the DMC.</summary>
+    public static IReadOnlyList<FactDefinition> BuiltInFacts => Engine.BuiltInFacts.All;
+
+    internal RuleTable Table { get; }
+
+    /// <summary>Finds a rule (built-in or defined) by ID.</summary>
+    /// <param name="ruleId">A rule ID.</param>
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ruleId"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">No rule has that ID.</exception>
-    public static RuleDefinition GetRule(string ruleId)
+    public RuleDefinition GetRule(string ruleId)
     {
         ArgumentNullException.ThrowIfNull(ruleId);
-        return RuleCatalog.TryGet(ruleId, out var rule)
+        return TryGetRule(ruleId, out var rule)
             ? rule
-            : throw new KeyNotFoundException($"No rule has the ID '{ruleId}'. The rule IDs are: {string.Join(", ", RuleCatalog.All.Select(r => r.Id))}.");
+            : throw new KeyNotFoundException($"No rule has the ID '{ruleId}'. The rule IDs are: {string.Join(", ", Table.Rules.Select(r => r.Id))}.");
     }
+
+    /// <summary>Tries to find a rule (built-in or defined) by ID.</summary>
+    /// <param name="ruleId">A rule ID.</param>
+    /// <param name="rule">The rule when found.</param>
+    /// <returns><see langword="true"/> when a rule has that ID.</returns>
+    public bool TryGetRule(string? ruleId, [NotNullWhen(true)] out RuleDefinition? rule)
+    {
+        var index = ruleId is null ? -1 : Table.IndexOf(ruleId);
+        rule = index >= 0 ? Table.Rules[index] : null;
+        return rule is not null;
+    }
+
+    /// <summary>A set of this catalogue's rules (built-in or defined) by ID.</summary>
+    /// <param name="ruleIds">The IDs.</param>
+    /// <returns>The set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleIds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">An ID is not a rule of this catalogue.</exception>
+    public RuleSet RuleSetOf(params IEnumerable<string> ruleIds) => RuleSet.Of(Table, ruleIds);
 
     /// <summary>Gets a version by label.</summary>
     /// <param name="label">The label, for example <c>v17</c> (ordinal, case-sensitive).</param>

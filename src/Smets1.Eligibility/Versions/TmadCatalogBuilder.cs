@@ -1,3 +1,5 @@
+using Smets1.Eligibility.Engine;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility.Versions;
@@ -82,22 +84,26 @@ public sealed class TmadCatalogBuilder
             }
         }
 
+        var state = new CatalogState(_start.Table, _start.Facts.Facts);
         for (var i = 0; i < _definitions.Count; i++)
         {
-            var version = Create(_definitions[i], $"registered version {i + 1}", versions, errors);
+            var version = Create(_definitions[i], $"registered version {i + 1}", versions, state, errors);
             if (version is not null)
             {
                 versions.Add(version.Label, version);
             }
         }
 
-        return errors.Count > 0 ? throw new EligibilityConfigurationException(errors) : new TmadCatalog(versions.Values);
+        return errors.Count > 0
+            ? throw new EligibilityConfigurationException(errors)
+            : new TmadCatalog(versions.Values, state.Table, new FactSchema([.. state.Facts.Values]));
     }
 
-    private static TmadVersion? Create(VersionDefinition d, string position, Dictionary<string, TmadVersion> versions, List<string> errors)
+    private static TmadVersion? Create(VersionDefinition d, string position, Dictionary<string, TmadVersion> versions, CatalogState state, List<string> errors)
     {
         var before = errors.Count;
         var name = string.IsNullOrWhiteSpace(d.Label) ? position : $"Version '{d.Label}'";
+        var (prefix, root) = d.Origin ?? ($"{name}: ", "$");
         if (string.IsNullOrWhiteSpace(d.Label))
         {
             errors.Add($"{position}: Label is blank; give the version a label such as 'v18'.");
@@ -138,12 +144,18 @@ public sealed class TmadCatalogBuilder
             }
         }
 
+        var table = state.Table;
         var rules = baseVersion?.RuleSet ?? RuleSet.Empty;
+        var at = 0;
         foreach (var id in d.AddRules)
         {
-            if (!RuleCatalog.TryGet(id ?? string.Empty, out var rule))
+            var where = d.Origin is null ? $"{name}: AddRules names" : $"{prefix}{root}.add_rules[{at}].rule: expected a rule ID, got";
+            at++;
+            var index = table.IndexOf(id ?? string.Empty);
+            var rule = index >= 0 ? table.Rules[index] : null;
+            if (rule is null)
             {
-                errors.Add($"{name}: AddRules names '{id}', which is not a catalogue rule; the rule IDs are {string.Join(", ", RuleCatalog.All.Where(r => r.IsAdopted && !r.IsEngineCheck).Select(r => r.Id))}.");
+                errors.Add($"{where} '{id}', which is not a catalogue rule; the rule IDs are {string.Join(", ", table.Rules.Where(r => r.IsAdopted && !r.IsEngineCheck).Select(r => r.Id))}.");
             }
             else if (!rule.IsAdopted)
             {
@@ -159,15 +171,20 @@ public sealed class TmadCatalogBuilder
             }
             else
             {
-                rules = rules.Union(new RuleSet(1UL << rule.Index));
+                rules = rules.Union(Single(table, index));
             }
         }
 
+        at = 0;
         foreach (var id in d.RemoveRules)
         {
-            if (!RuleCatalog.TryGet(id ?? string.Empty, out var rule))
+            var where = d.Origin is null ? $"{name}: RemoveRules names" : $"{prefix}{root}.remove_rules[{at}].rule: expected a rule of {d.BasedOn}, got";
+            at++;
+            var index = table.IndexOf(id ?? string.Empty);
+            var rule = index >= 0 ? table.Rules[index] : null;
+            if (rule is null)
             {
-                errors.Add($"{name}: RemoveRules names '{id}', which is not a catalogue rule.");
+                errors.Add($"{where} '{id}', which is not a catalogue rule.");
             }
             else if (rule.IsEngineCheck)
             {
@@ -175,11 +192,11 @@ public sealed class TmadCatalogBuilder
             }
             else if (!rules.Contains(rule))
             {
-                errors.Add($"{name}: RemoveRules names {rule.Id}, which {d.BasedOn} does not hold.");
+                errors.Add($"{where} {rule.Id}, which {d.BasedOn} does not hold.");
             }
             else
             {
-                rules = rules.Except(new RuleSet(1UL << rule.Index));
+                rules = rules.Except(Single(table, index));
             }
         }
 
@@ -207,10 +224,46 @@ public sealed class TmadCatalogBuilder
             baseVersion.Parameters,
             string.IsNullOrWhiteSpace(overrides.Source) ? d.Source : overrides.Source,
             string.IsNullOrWhiteSpace(overrides.Source) ? d.Confidence : overrides.Confidence);
+        var model = new DefinedModel(d, prefix, root, baseVersion, state, errors);
+        var facts = model.Facts();
+        parameters = parameters with { Defined = model.Parameters(parameters) };
         CheckParameters(name, d.Label, effectiveFrom, rules, parameters, errors);
-        return errors.Count > before
-            ? null
-            : new TmadVersion(d.Label, effectiveFrom, d.Source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters, ruleSources.AsReadOnly());
+        var defined = model.Rules(facts, parameters);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        if (defined.Count > 0)
+        {
+            state.Table = new RuleTable([.. table.Rules, .. defined]);
+            var builder = new RuleSet.Builder(state.Table);
+            foreach (var rule in rules)
+            {
+                builder.Add(state.Table.IndexOf(rule));
+            }
+
+            foreach (var rule in defined)
+            {
+                builder.Add(state.Table.IndexOf(rule));
+            }
+
+            rules = builder.Build();
+        }
+
+        foreach (var fact in facts)
+        {
+            state.Facts.TryAdd(fact.Name, fact);
+        }
+
+        return new TmadVersion(d.Label, effectiveFrom, d.Source, d.Confidence, d.Notes, baseVersion.Label, isShipped: false, rules, parameters, ruleSources.AsReadOnly(), facts);
+    }
+
+    private static RuleSet Single(RuleTable table, int index)
+    {
+        var builder = new RuleSet.Builder(table);
+        builder.Add(index);
+        return builder.Build();
     }
 
     private static TmadVersion? Override(string label, ParameterOverrides overrides, Dictionary<string, TmadVersion> versions, List<string> errors)
@@ -237,7 +290,7 @@ public sealed class TmadCatalogBuilder
         CheckParameters(name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
         return errors.Count > before
             ? null
-            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources);
+            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources, version.Facts);
     }
 
     private static void CheckParameters(string name, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)

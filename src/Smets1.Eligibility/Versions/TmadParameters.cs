@@ -1,4 +1,5 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility.Versions;
@@ -17,7 +18,40 @@ public sealed record TmadParameters(
     ParameterValue<int> EpclWindowMonths,
     ParameterValue<int>? FailedAttemptThreshold)
 {
-    /// <summary>Every parameter as text, in the order of TMAD-RULES §6; an absent threshold is left out.</summary>
+    private readonly IReadOnlyList<ParameterDefinition> _defined = [];
+
+    /// <summary>The parameters versions declare (RULE-FILES.md), inherited and overridden like the built-in ones, in declaration order.</summary>
+    public IReadOnlyList<ParameterDefinition> Defined
+    {
+        get => _defined;
+        init => _defined = value is null ? [] : [.. value];
+    }
+
+    /// <summary>Every parameter conditions can read: the built-in ones (those the version has) then <see cref="Defined"/>.</summary>
+    public IReadOnlyList<ParameterDefinition> All
+    {
+        get
+        {
+            var all = new List<ParameterDefinition>(5 + Defined.Count)
+            {
+                BuiltIn(ParameterKeys.TmadExpiry, FactType.Date, Expiry.Value, null, Expiry),
+                BuiltIn(ParameterKeys.CosLookaheadDays, FactType.Integer, (long)CosLookaheadDays.Value, "days", CosLookaheadDays),
+                CommsWindow.Value.TotalNanoseconds % 3_600_000_000_000 == 0
+                    ? BuiltIn(ParameterKeys.CommsWindowHours, FactType.Integer, (long)CommsWindow.Value.TotalHours, "hours", CommsWindow)
+                    : BuiltIn(ParameterKeys.CommsWindowHours, FactType.Decimal, (decimal)CommsWindow.Value.TotalNanoseconds / 3_600_000_000_000m, "hours", CommsWindow),
+            };
+            if (FailedAttemptThreshold is { } threshold)
+            {
+                all.Add(BuiltIn(ParameterKeys.FailedAttemptThreshold, FactType.Integer, (long)threshold.Value, null, threshold));
+            }
+
+            all.Add(BuiltIn(ParameterKeys.EpclWindowMonths, FactType.Integer, (long)EpclWindowMonths.Value, "months", EpclWindowMonths));
+            all.AddRange(Defined);
+            return all;
+        }
+    }
+
+    /// <summary>Every parameter as text, in the order of TMAD-RULES §6 then the declared ones; an absent threshold is left out.</summary>
     public IReadOnlyList<ParameterEntry> Entries
     {
         get
@@ -34,9 +68,17 @@ public sealed record TmadParameters(
             }
 
             entries.Add(Entry(ParameterKeys.EpclWindowMonths, "EPCL migration window", Text.Months(EpclWindowMonths.Value), EpclWindowMonths));
+            foreach (var p in Defined)
+            {
+                entries.Add(new ParameterEntry(p.Name, p.Name, p.ValueText, p.Source, p.Confidence, p.Note));
+            }
+
             return entries;
         }
     }
+
+    private static ParameterDefinition BuiltIn<T>(string name, FactType type, object value, string? unit, ParameterValue<T> source) =>
+        new(name, type, value, source.Source) { Unit = unit, Confidence = source.Confidence, Note = source.Note, IsBuiltIn = true };
 
     private static ParameterEntry Entry<T>(string key, string title, string value, ParameterValue<T> source) =>
         new(key, title, value, source.Source, source.Confidence, source.Note);

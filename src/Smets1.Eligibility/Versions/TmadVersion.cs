@@ -1,4 +1,5 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility.Versions;
@@ -20,8 +21,10 @@ public sealed class TmadVersion
         bool isShipped,
         RuleSet rules,
         TmadParameters parameters,
-        IReadOnlyDictionary<string, string>? ruleSources = null)
+        IReadOnlyDictionary<string, string>? ruleSources = null,
+        IReadOnlyList<FactDefinition>? facts = null)
     {
+        Facts = facts ?? [];
         RuleSources = ruleSources ?? EmptySources;
         Label = label;
         EffectiveFrom = effectiveFrom;
@@ -70,13 +73,15 @@ public sealed class TmadVersion
     /// <summary>For a registered version, where each rule it added or removed comes from, by rule ID.</summary>
     public IReadOnlyDictionary<string, string> RuleSources { get; }
 
+    /// <summary>The facts this version and its bases declare (RULE-FILES.md), which its defined rules may read.</summary>
+    public IReadOnlyList<FactDefinition> Facts { get; }
+
     /// <summary>The version's parameter table.</summary>
     public TmadParameters Parameters { get; }
 
     /// <summary>Whether the version holds a rule.</summary>
     /// <param name="ruleId">A rule ID from <see cref="RuleIds"/>.</param>
     /// <returns><see langword="true"/> when it does.</returns>
-    /// <exception cref="KeyNotFoundException"><paramref name="ruleId"/> is not in the catalogue.</exception>
     public bool Holds(string ruleId) => RuleSet.Contains(ruleId);
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility.Versions;
@@ -52,6 +53,21 @@ public sealed class VersionDefinition
 
     /// <summary>Free notes shown with the version.</summary>
     public string? Notes { get; set; }
+
+    /// <summary>Facts the version declares (RULE-FILES.md, "Facts"): optional columns of the installation file.</summary>
+    public IList<FactDefinition> Facts { get; } = new List<FactDefinition>();
+
+    /// <summary>
+    /// New typed parameters the version declares (RULE-FILES.md, "Parameters"). To change the value of a parameter a
+    /// base declares, use <c>Parameters.Values</c>; for the built-in ones, the typed properties of <see cref="Parameters"/>.
+    /// </summary>
+    public IList<ParameterDefinition> DefineParameters { get; } = new List<ParameterDefinition>();
+
+    /// <summary>Rules the version defines (<see cref="RuleDefinition.Define"/>), evaluated after the catalogue's checks in this order.</summary>
+    public IList<RuleDefinition> DefineRules { get; } = new List<RuleDefinition>();
+
+    /// <summary>Where the definition was read from, as error messages name it (<c>acme.json: </c>), and its JSON path.</summary>
+    internal (string Prefix, string Path)? Origin { get; set; }
 
     /// <summary>Catalogue rule IDs the version adds to its base.</summary>
     public IList<string> AddRules { get; } = new List<string>();

@@ -47,7 +47,6 @@ public sealed class EligibilityEvaluatorTests
     [Theory]
     [InlineData("cohort")]
     [InlineData("meter_status")]
-    [InlineData("has_esme")]
     [InlineData("has_gsme")]
     [InlineData("dmc_id")]
     public void Evaluate_RequiredFactMissing_IsIndeterminateNamingTheField(string field)
@@ -75,7 +74,19 @@ public sealed class EligibilityEvaluatorTests
     {
         var facts = new InstallationBuilder().InCohort(null).WithDmc(null).WithMeters(null, null).Build();
 
-        Assert.Equal("missing cohort, has_esme, has_gsme, dmc_id", Assert.Single(Evaluator.Evaluate(facts).Failures).Message);
+        // has_esme is read by no check of v17 (only EXCL-GT01 of v29 reads it), so it is not named (TMAD-RULES §5, example 14).
+        Assert.Equal("missing cohort, has_gsme, dmc_id", Assert.Single(Evaluator.Evaluate(facts).Failures).Message);
+    }
+
+    [Fact]
+    public void Evaluate_FactNoCheckOfTheVersionReads_IsNotIncomplete()
+    {
+        // A blank has_esme: v17 holds no check that reads it; v29's EXCL-GT01 does.
+        var facts = new InstallationBuilder().WithMeters(null, true).Build();
+
+        Assert.Equal(Verdict.Eligible, Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17")).Verdict);
+        var v29 = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v29"));
+        Assert.Contains(v29.Failures, f => f.RuleId == RuleIds.DataIncomplete && f.Message == "missing has_esme");
     }
 
     [Fact]

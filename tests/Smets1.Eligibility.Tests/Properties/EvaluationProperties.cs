@@ -68,7 +68,8 @@ public sealed class EvaluationProperties
         Prop.ForAll(EligibilityGen.AnyInstallation.ToArbitrary(), facts =>
         {
             var outcome = Evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned("v17"));
-            var missing = facts.AssessedAt is null || facts.Cohort is null || facts.MeterStatus is null || facts.HasEsme is null || facts.HasGsme is null || facts.DmcId is null;
+            // v17 reads no has_esme (only v29's EXCL-GT01 does), so a blank has_esme leaves it complete.
+            var missing = facts.AssessedAt is null || facts.Cohort is null || facts.MeterStatus is null || facts.HasGsme is null || facts.DmcId is null;
             return outcome.FailedRules.Contains(RuleIds.DataIncomplete) == missing && (!missing || outcome.Verdict >= Verdict.Indeterminate);
         }).Check(Config);
     }

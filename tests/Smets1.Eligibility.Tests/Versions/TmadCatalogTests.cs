@@ -143,7 +143,7 @@ public sealed class TmadCatalogTests
     [Fact]
     public void GetRule_UnknownId_ThrowsKeyNotFound()
     {
-        Assert.Throws<KeyNotFoundException>(() => TmadCatalog.GetRule("NOPE"));
-        Assert.Equal(RuleIds.CommsRecentChf, TmadCatalog.GetRule(RuleIds.CommsRecentChf).Id);
+        Assert.Throws<KeyNotFoundException>(() => TmadCatalog.Shipped.GetRule("NOPE"));
+        Assert.Equal(RuleIds.CommsRecentChf, TmadCatalog.Shipped.GetRule(RuleIds.CommsRecentChf).Id);
     }
 }
