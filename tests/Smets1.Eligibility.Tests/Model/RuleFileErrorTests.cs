@@ -1,0 +1,110 @@
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility.Tests.Model;
+
+/// <summary>Each class of error of RULE-FILES.md ("Errors in a version file"), reported with the file, JSON path and what was expected.</summary>
+public sealed class RuleFileErrorTests
+{
+    private const string Head = """ "label": "acme", "based_on": "v17", "effective_from": "2021-11-05", "source": "s", """;
+    private const string Facts = """ "facts": { "site_access": { "type": "enum", "values": ["FULL", "NONE"], "description": "access" }, "psr": { "type": "boolean", "description": "PSR" } }, """;
+
+    public static TheoryData<string, string> Errors => new()
+    {
+        // An unknown parameter, as the contract's own example.
+        { Facts + """ "parameters": { "max_open_complaints": { "type": "integer", "value": 1, "source": "p" } }, "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "psr", "is": true } }, { "id": "B", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "failed_migration_attempts", "more_than": { "parameter": "max_complaints" } } } ]""",
+          "acme.json: $.define_rules[1].when.more_than: parameter 'max_complaints' is not defined; known parameters: tmad_expiry, cos_lookahead_days, comms_window_hours, epcl_window_months, max_open_complaints" },
+        // An unknown fact.
+        { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "nope", "is": true } } ]""",
+          "acme.json: $.define_rules[0].when.fact: fact 'nope' is not defined" },
+        // An ordering operator on an enum.
+        { Facts + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "site_access", "more_than": "FULL" } } ]""",
+          "acme.json: $.define_rules[0].when.more_than: an operator that fits an enum (is, is_not or in)" },
+        // hours_since on a date.
+        { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "hours_since": "planned_cos_date", "more_than": 3 } } ]""",
+          "acme.json: $.define_rules[0].when.hours_since: an instant fact for hours_since; 'planned_cos_date' is a date" },
+        // A constant of the wrong type.
+        { Facts + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "site_access", "is": "HALF" } } ]""",
+          "acme.json: $.define_rules[0].when.is: one of FULL, NONE (the type of fact 'site_access'), got \"HALF\"" },
+        // A duplicate rule ID (a built-in one).
+        { Facts + """ "define_rules": [ { "id": "EPCL-LISTED", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "psr", "is": true } } ]""",
+          "acme.json: $.define_rules[0].id: expected a rule ID not used elsewhere in the catalogue: EPCL-LISTED is already a rule" },
+        // An ill-formed rule ID.
+        { Facts + """ "define_rules": [ { "id": "acme-x", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "psr", "is": true } } ]""",
+          "acme.json: $.define_rules[0].id: expected a rule ID matching ^[A-Z][A-Z0-9-]*$, got \"acme-x\"" },
+        // A fact that collides with a built-in column.
+        { """ "facts": { "cohort": { "type": "text", "description": "x" } }""",
+          "acme.json: $.facts.cohort: expected a new fact name: 'cohort' is a built-in column" },
+        // An empty all.
+        { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "all": [] } } ]""",
+          "acme.json: $.define_rules[0].when.all: expected at least one condition" },
+        // An unknown key.
+        { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "severity": 1, "when": { "fact": "igt", "is": true } } ]""",
+          "acme.json: $.define_rules[0].severity: unknown key" },
+        // A default outside the values.
+        { """ "facts": { "site_access": { "type": "enum", "values": ["FULL"], "default": "NONE", "description": "x" } }""",
+          "acme.json: $.facts.site_access.default: expected one of FULL" },
+        // A removed rule no base version has.
+        { """ "remove_rules": [ { "rule": "EXCL-GT01", "source": "s" } ]""",
+          "acme.json: $.remove_rules[0].rule: expected a rule of v17, got EXCL-GT01, which v17 does not hold." },
+        // An expiry before the effective date.
+        { """ "expiry": { "value": "2021-11-01", "source": "s" }""",
+          "Version 'acme': Expiry 2021-11-01 is before EffectiveFrom 2021-11-05" },
+        // An outcome a defined rule may not have.
+        { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Eligible", "source": "s", "when": { "fact": "igt", "is": true } } ]""",
+          "acme.json: $.define_rules[0].outcome: expected Excluded, Ineligible, Deferred or Warning" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public void Load_InvalidDefinition_NamesFilePathAndExpectation(string body, string expected)
+    {
+        var errors = ErrorsOf("{" + Head + body.TrimEnd().TrimEnd(',') + "}");
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_ReportsEveryOne()
+    {
+        var errors = ErrorsOf("{" + Head + """ "define_rules": [ { "id": "a", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "nope", "is": 1 } }, { "id": "B", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "igt", "more_than": 1 } } ] }""");
+
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public void Load_SameFactInTwoFilesWithDifferentTypes_IsAnError()
+    {
+        var builder = new TmadCatalogBuilder();
+        foreach (var d in VersionFile.Parse("{" + Head + """ "facts": { "psr": { "type": "boolean", "description": "x" } } }""", "a.json"))
+        {
+            builder.Register(d);
+        }
+
+        foreach (var d in VersionFile.Parse("""{ "label": "other", "based_on": "v17", "effective_from": "2021-11-06", "source": "s", "facts": { "psr": { "type": "text", "description": "x" } } }""", "b.json"))
+        {
+            builder.Register(d);
+        }
+
+        var error = Assert.Single(Assert.Throws<EligibilityConfigurationException>(builder.Build).Errors);
+        Assert.StartsWith("b.json: $.facts.psr: expected the same definition", error, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<string> ErrorsOf(string json)
+    {
+        try
+        {
+            var builder = new TmadCatalogBuilder();
+            foreach (var definition in VersionFile.Parse(json, "acme.json"))
+            {
+                builder.Register(definition);
+            }
+
+            builder.Build();
+            return [];
+        }
+        catch (EligibilityConfigurationException e)
+        {
+            return e.Errors;
+        }
+    }
+}
