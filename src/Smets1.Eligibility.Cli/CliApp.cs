@@ -34,7 +34,12 @@ internal static class CliApp
         }
         catch (EligibilityConfigurationException e)
         {
-            standardError.WriteLine($"smets1-eligibility: {string.Join("; ", e.Errors).ReplaceLineEndings(" ")}");
+            // One line per problem (RULE-FILES.md, "Errors in a version file").
+            foreach (var problem in e.Errors)
+            {
+                standardError.WriteLine($"smets1-eligibility: {problem.ReplaceLineEndings(" ")}");
+            }
+
             return ExitCodes.Usage;
         }
     }
@@ -161,7 +166,7 @@ internal static class CliApp
             output.WriteLine(string.Join(',', new[]
             {
                 rule.Id, outcome, rule.Clause ?? string.Empty, rule.Citation, rule.Confidence?.ToString().ToLowerInvariant() ?? string.Empty,
-                string.Join(' ', rule.ShippedIn), parameters, rule.FailsWhen,
+                rule.DefinedIn is { } definedIn ? "defined in " + definedIn : string.Join(' ', rule.ShippedIn), parameters, rule.FailsWhen,
             }.Select(CsvResultWriter.Escape)));
         }
 

@@ -27,6 +27,17 @@ internal static class Markdown
             md.AppendLine($"| `{rule.Id}` | {Cell(rule.FailsWhen)} | {Outcome(rule)} | {Cell(rule.Clause ?? "—")} | {Cell(source)} | {Confidence(rule)} |");
         }
 
+        var defined = version.Rules.Where(r => r.When is not null).ToArray();
+        if (defined.Length > 0)
+        {
+            md.AppendLine().AppendLine("## Defined rules: conditions").AppendLine();
+            md.AppendLine("User-defined rules (RULE-FILES.md), evaluated after the catalogue's checks in this order; each fails when its condition holds.").AppendLine();
+            foreach (var rule in defined)
+            {
+                md.AppendLine($"- `{rule.Id}` (defined in {rule.DefinedIn}{(rule.Notes is { } n ? "; " + Cell(n) : string.Empty)}): `{rule.When}`");
+            }
+        }
+
         md.AppendLine().AppendLine("## Parameters").AppendLine();
         md.AppendLine("| parameter | value | source | confidence |").AppendLine("|---|---|---|---|");
         foreach (var p in version.Parameters.Entries)
