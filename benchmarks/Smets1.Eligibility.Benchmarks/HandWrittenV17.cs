@@ -50,7 +50,7 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
         var cohortKnown = f.Cohort.HasValue;
         var statusKnown = f.MeterStatus.HasValue;
         var dmc = f.DmcId;
-        if (f.InstallationId.Length == 0 || !cohortKnown || !statusKnown || !f.HasEsme.HasValue || !f.HasGsme.HasValue || string.IsNullOrEmpty(dmc))
+        if (f.InstallationId.Length == 0 || !cohortKnown || !statusKnown || !f.HasGsme.HasValue || string.IsNullOrEmpty(dmc))
         {
             failed |= DataIncomplete;
         }
@@ -88,12 +88,12 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
             failed |= DormantProfileSwitch;
         }
 
-        if (f.ChfLastContact is not { } chf || at - chf > Window)
+        if (f.ChfLastContact is not { } chf || at - chf > Window || chf > at)
         {
             failed |= CommsRecentChf;
         }
 
-        if (f.HasGsme == true && (f.GsmeLastContact is not { } gsme || at - gsme > Window))
+        if (f.HasGsme == true && (f.GsmeLastContact is not { } gsme || at - gsme > Window || gsme > at))
         {
             failed |= CommsRecentGsme;
         }

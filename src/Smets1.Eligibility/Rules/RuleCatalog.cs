@@ -141,7 +141,7 @@ internal static class RuleCatalog
         {
             Id = RuleIds.CommsRecentChf,
             Title = "The Communications Hub communicated recently",
-            FailsWhen = "the Communications Hub has not communicated within the window before assessment (none recorded counts as not communicated)",
+            FailsWhen = "the Communications Hub has not communicated within the window before assessment, [assessed_at − window, assessed_at] (none recorded counts as not communicated; a contact recorded after the assessment is outside the window)",
             Source = Sources.S000,
             Citation = "S000",
             Confidence = Confirmed,
@@ -283,10 +283,13 @@ internal static class RuleCatalog
             Explain = explain,
         };
 
-    private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) =>
-        lastContact is { } contact
-            ? $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {Text.Hours(p.CommsWindow)}"
-            : $"no contact recorded; {p.Label} window is {Text.Hours(p.CommsWindow)}";
+    private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) => lastContact switch
+    {
+        { } contact when contact > assessedAt =>
+            $"last contact {Text.Instant(contact)} is after the assessment at {Text.Instant(assessedAt)} ({Text.Hours(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {Text.Hours(p.CommsWindow)} before it",
+        { } contact => $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {Text.Hours(p.CommsWindow)}",
+        _ => $"no contact recorded; {p.Label} window is {Text.Hours(p.CommsWindow)}",
+    };
 
     private static string ExplainLookahead(RuleContext c, RuleParameters p)
     {

@@ -7,12 +7,21 @@ namespace Smets1.Eligibility.Rules;
 internal static class RuleMath
 {
     /// <summary>
-    /// Whether nothing was recorded within <paramref name="window"/> before <paramref name="assessedAt"/>.
-    /// A contact exactly at the window edge is inside it; no contact counts as not communicated.
+    /// Whether nothing was recorded within <c>[assessedAt − window, assessedAt]</c> (TMAD-RULES §5). A contact
+    /// exactly at the window edge is inside it; no contact counts as not communicated, and a contact recorded
+    /// after the assessment instant is outside the window (worked example 11).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NotWithin(Instant assessedAt, Instant? lastContact, Duration window) =>
-        !lastContact.HasValue || assessedAt - lastContact.GetValueOrDefault() > window;
+    public static bool NotWithin(Instant assessedAt, Instant? lastContact, Duration window)
+    {
+        if (!lastContact.HasValue)
+        {
+            return true;
+        }
+
+        var elapsed = assessedAt - lastContact.GetValueOrDefault();
+        return elapsed > window || elapsed < Duration.Zero;
+    }
 
     /// <summary>
     /// Whether a planned UK date <c>d</c> is within <c>n</c> days of the assessment's UK date <c>a</c>:

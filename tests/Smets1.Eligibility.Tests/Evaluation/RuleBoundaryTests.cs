@@ -49,10 +49,13 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
-    public void CommsRecentChf_ContactAfterAssessment_Passes()
+    public void CommsRecentChf_ContactAfterAssessment_IsOutsideTheWindow()
     {
-        // A contact stamped after the planned migration is recent, not stale.
-        Assert.False(Fails(new InstallationBuilder().WithChfContactAge(Duration.FromHours(-2)), RuleIds.CommsRecentChf));
+        // The window is [assessed_at − window, assessed_at]: a contact recorded after the assessment instant is not
+        // inside it (TMAD-RULES §5 and worked example 11), however close.
+        Assert.True(Fails(new InstallationBuilder().WithChfContactAge(Duration.FromHours(-2)), RuleIds.CommsRecentChf));
+        Assert.True(Fails(new InstallationBuilder().WithChfContactAge(-Duration.FromSeconds(1)), RuleIds.CommsRecentChf));
+        Assert.False(Fails(new InstallationBuilder().WithChfContactAge(Duration.Zero), RuleIds.CommsRecentChf));
     }
 
     [Fact]

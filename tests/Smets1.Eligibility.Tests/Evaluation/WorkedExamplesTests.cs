@@ -1,6 +1,6 @@
 namespace Smets1.Eligibility.Tests.Evaluation;
 
-/// <summary>The ten worked examples of TMAD-RULES §7, each its own test.</summary>
+/// <summary>The worked examples of TMAD-RULES §7, each its own test.</summary>
 public sealed class WorkedExamplesTests
 {
     private static readonly EligibilityEvaluator Evaluator = new(new EpclBuilder().WithDefault()
@@ -209,5 +209,52 @@ public sealed class WorkedExamplesTests
         Assert.Equal("v29", result.Version?.Label);
         Assert.Equal(Verdict.Ineligible, result.Verdict);
         Assert.Contains(RuleIds.TmadInForce, result.Failures.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void Example11_HubContactRecordedAfterTheAssessment_IsDeferredSayingSo()
+    {
+        var at = Instant.FromUtc(2021, 11, 10, 10, 0);
+        var facts = Foc(at).Build() with { ChfLastContact = Instant.FromUtc(2021, 11, 12, 8, 0) };
+
+        var result = Evaluator.Evaluate(facts);
+
+        Assert.Equal("v17", result.Version?.Label);
+        Assert.Equal(Verdict.Deferred, result.Verdict);
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(RuleIds.CommsRecentChf, failure.RuleId);
+        Assert.Contains("is after the assessment", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Example11_GasContactRecordedAfterTheAssessment_IsOutsideTheWindowToo()
+    {
+        var at = Instant.FromUtc(2021, 11, 10, 10, 0);
+        var facts = Foc(at).Build() with { GsmeLastContact = at + Duration.FromSeconds(1) };
+
+        Assert.Equal([RuleIds.CommsRecentGsme], Evaluator.Evaluate(facts).Failures.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void Example13_Gt01WithEsmeAndNoGsmePinnedToV29_Passes()
+    {
+        var facts = new InstallationBuilder().AssessedAt(Instant.FromUtc(2023, 6, 1, 10, 0)).InCohort(Cohort.MocSecure).WithDmc("DMC-RECENT")
+            .WithMeters(hasEsme: true, hasGsme: false).With(f => f with { Gt01HanError = true }).Build();
+
+        var result = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v29"));
+
+        Assert.Equal(Verdict.Eligible, result.Verdict);
+        Assert.Empty(result.Failures);
+    }
+
+    [Fact]
+    public void Example14_BlankCohortAndDmcNotOnTheEpclPinnedToV17_IsIneligibleWithDataIncomplete()
+    {
+        var facts = Foc(Instant.FromUtc(2021, 11, 10, 10, 0)).InCohort(null).WithDmc("DMC-NOT-LISTED").Build();
+
+        var result = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17"));
+
+        Assert.Equal(Verdict.Ineligible, result.Verdict);
+        Assert.Equal([RuleIds.DataIncomplete, RuleIds.EpclListed], result.Failures.Select(f => f.RuleId));
     }
 }
