@@ -54,6 +54,12 @@ internal static class CliApp
             AllowMultipleArgumentsPerToken = false,
         };
         root.Options.Add(versionFiles);
+        var inferred = new Option<bool>("--inferred")
+        {
+            Description = "Turns on the inferred timeline 2022-01-01 to 2025-10-16 (TMAD-RULES §3a): its eras then resolve dates no shipped or registered version covers, each result warned VERSION-INFERRED.",
+            Recursive = true,
+        };
+        root.Options.Add(inferred);
         TmadCatalog Catalog(ParseResult p) => LoadCatalog(p.GetValue(versionFiles) ?? []);
 
         var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file; with none, the bundled sample estate.", Arity = ArgumentArity.ZeroOrOne };
@@ -68,11 +74,14 @@ internal static class CliApp
             installations, epcl, asOf, tmad, outputFile, format,
         };
         evaluate.SetAction(p => new EvaluateCommand(Catalog(p), error).Run(
-            new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!),
+            new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred)),
             standardOutput));
 
-        var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source.");
-        versions.SetAction(p => Versions(Catalog(p), output));
+        var timeline = new Option<bool>("--timeline") { Description = "Draws the versions on a date axis from 2020 to 2026, with the gaps that resolve to VERSION-UNRESOLVED." };
+        var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source.") { timeline };
+        versions.SetAction(p => p.GetValue(timeline)
+            ? Timeline(Catalog(p), p.GetValue(inferred), output)
+            : Versions(Catalog(p), p.GetValue(inferred), output));
 
         var rulesTmad = new Option<string?>("--tmad") { Description = "Lists the rules of this version with its parameter values." };
         var rulesFormat = new Option<string>("--format") { Description = "csv, or markdown for the version's rule book (needs --tmad).", DefaultValueFactory = _ => "csv" };
@@ -110,15 +119,27 @@ internal static class CliApp
         return root;
     }
 
-    private static int Versions(TmadCatalog catalog, TextWriter output)
+    private static int Versions(TmadCatalog catalog, bool inferred, TextWriter output)
     {
         output.WriteLine("label,effective_from,expiry,source,shipped,notes");
         foreach (var v in catalog.Versions)
         {
+            if (v.IsInferred && !inferred)
+            {
+                continue; // the eras are listed with --inferred, the switch that lets them resolve dates
+            }
+
             var effective = Iso.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
-            output.WriteLine(string.Join(',', v.Label, effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), v.IsShipped ? "yes" : "no", CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+            var kind = v.IsInferred ? "inferred era" : v.IsShipped ? "yes" : "no";
+            output.WriteLine(string.Join(',', v.Label, effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static int Timeline(TmadCatalog catalog, bool inferred, TextWriter output)
+    {
+        output.Write(VersionTimeline.Render(catalog, inferred));
         return ExitCodes.Ok;
     }
 

@@ -16,7 +16,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
     private const int Chunk = 4096;
     private const long ProgressThresholdBytes = 4 << 20;
 
-    public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format);
+    public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format, bool Inferred = false);
 
     public int Run(Settings settings, Stream standardOutput)
     {
@@ -60,7 +60,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
 
     private EvaluationOptions Options(Settings settings)
     {
-        var options = default(EvaluationOptions);
+        var options = new EvaluationOptions { IncludeInferredTimeline = settings.Inferred };
         if (settings.Tmad is { } label)
         {
             if (!catalog.TryGet(label, out _))

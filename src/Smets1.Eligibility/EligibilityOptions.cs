@@ -23,6 +23,13 @@ public sealed class EligibilityOptions
     /// <summary>Parameter overrides of existing versions, by label.</summary>
     public IDictionary<string, ParameterOverrides> ParameterOverrides { get; } = new Dictionary<string, ParameterOverrides>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the eras of the inferred timeline 2022-01-01 to 2025-10-16 (TMAD-RULES §3a) take part in date
+    /// resolution for the registered evaluator; every result they resolve is warned <c>VERSION-INFERRED</c>.
+    /// </summary>
+    /// <value>Default <see langword="false"/>: those dates resolve to <c>VERSION-UNRESOLVED</c>, unless a registered version covers them.</value>
+    public bool IncludeInferredTimeline { get; set; }
+
     /// <summary>Cohort closure dates replacing the defaults of TMAD-RULES §6, each with its source.</summary>
     public IList<CohortClosure> CohortClosures { get; } = new List<CohortClosure>();
 

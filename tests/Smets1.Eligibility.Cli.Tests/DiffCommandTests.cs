@@ -81,7 +81,7 @@ public sealed class DiffCommandTests
         var diff = ToolRun.InProcess("diff", "v17", "v18-example", "--versions", ExampleVersions);
         var evaluate = ToolRun.InProcess("evaluate", "--versions", ExampleVersions);
 
-        Assert.Contains(versions.Lines, l => l.StartsWith("v18-example,2022-01-01 (inferred),2022-12-31,", StringComparison.Ordinal));
+        Assert.Contains(versions.Lines, l => l.StartsWith("v18-example,2021-12-15 (inferred),2022-12-31,", StringComparison.Ordinal));
         Assert.Contains(diff.Lines, l => l.Contains("EXCL-GT01", StringComparison.Ordinal) && l.Contains("P-V1: Clause 18, gas-side HAN error GT01", StringComparison.Ordinal));
         Assert.Contains(evaluate.Lines, l => EvaluateCommandTests.CsvSplit(l)[2] == "v18-example");
     }

@@ -60,8 +60,9 @@ public sealed class EvaluateCommandTests
     {
         var resolved = ToolRun.InProcess("evaluate").Lines.Skip(1).Select(Cells).ToArray();
         var pinned = ToolRun.InProcess("evaluate", "--tmad", "v29").Lines.Skip(1).Select(Cells).ToArray();
+        var inferred = ToolRun.InProcess("evaluate", "--inferred").Lines.Skip(1).Select(Cells).ToArray();
 
-        var rules = resolved.Concat(pinned).SelectMany(c => c[4].Split(';').Concat(c[5].Split(';'))).Where(r => r.Length > 0).ToHashSet();
+        var rules = resolved.Concat(pinned).Concat(inferred).SelectMany(c => c[4].Split(';').Concat(c[5].Split(';'))).Where(r => r.Length > 0).ToHashSet();
         var expectedRules = TmadCatalog.Shipped.Rules.Where(r => r.IsAdopted).Select(r => r.Id);
         Assert.All(expectedRules, id => Assert.Contains(id, rules));
         Assert.DoesNotContain(RuleIds.SupplierCertIds, rules);

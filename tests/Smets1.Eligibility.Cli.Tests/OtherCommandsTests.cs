@@ -33,7 +33,7 @@ public sealed class OtherCommandsTests
     {
         var lines = ToolRun.InProcess("rules").Lines;
 
-        Assert.Equal(21, lines.Length);
+        Assert.Equal(22, lines.Length); // a header and the 21 rules of TMAD-RULES §5
         Assert.StartsWith("SUPPLIER-CERT-IDS,not adopted,", lines[^1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("EXCL-GT01,EligibleElectricityOnly (Excluded when the installation has no ESME)", StringComparison.Ordinal));
     }
@@ -106,5 +106,44 @@ public sealed class OtherCommandsTests
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Versions_WithInferred_ListsTheErasMarkedInferred()
+    {
+        var without = ToolRun.InProcess("versions");
+        var with = ToolRun.InProcess("versions", "--inferred");
+
+        Assert.DoesNotContain(without.Lines, l => l.StartsWith("inferred-", StringComparison.Ordinal));
+        Assert.Contains(with.Lines, l => l.StartsWith("inferred-2023-01,2023-01-01 (inferred),2024-03-31,P-EXP24", StringComparison.Ordinal) && l.Contains(",inferred era,", StringComparison.Ordinal));
+        Assert.Equal(10, with.Lines.Length); // a header, four shipped versions, five eras
+    }
+
+    [Fact]
+    public void Versions_Timeline_DrawsTheGapsThatTheTimelineCloses()
+    {
+        var off = ToolRun.InProcess("versions", "--timeline");
+        var on = ToolRun.InProcess("versions", "--timeline", "--inferred");
+
+        Assert.Equal(ExitCodes.Ok, off.ExitCode);
+        Assert.Contains("  2022-01-01 to 2025-10-16", off.Lines);
+        Assert.Contains("  2020-01-01 to 2020-12-17", off.Lines);
+        Assert.DoesNotContain("  2022-01-01 to 2025-10-16", on.Lines);
+        Assert.Contains(on.Lines, l => l.StartsWith("inferred-2024-04", StringComparison.Ordinal) && l.Contains('▒', StringComparison.Ordinal) && l.EndsWith("2024-04-01 to 2024-12-31", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_WithInferred_ResolvesA2023AssessmentToAnEraWithAWarning()
+    {
+        using var scratch = new Scratch();
+        var file = scratch.File("estate.csv", "installation_id,assessed_at,cohort,meter_status,has_esme,has_gsme,dmc_id,chf_last_contact,gsme_last_contact\nI-1,2023-06-01T10:00:00Z,MOC_SECURE,ACTIVE,true,true,DMC-1,2023-05-31T10:00:00Z,2023-05-31T10:00:00Z\n");
+        var epcl = scratch.File("epcl.csv", "dmc_id,added_on\nDMC-1,2023-01-10\n");
+
+        var off = ToolRun.InProcess("evaluate", file, "--epcl", epcl);
+        var on = ToolRun.InProcess("evaluate", file, "--epcl", epcl, "--inferred");
+
+        Assert.StartsWith("I-1,1,,Indeterminate,VERSION-UNRESOLVED,,", off.Lines[1], StringComparison.Ordinal);
+        Assert.Contains("--inferred", off.Lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("I-1,1,inferred-2023-01,Eligible,,VERSION-INFERRED,", on.Lines[1], StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,8 @@ public static class Smets1EligibilityServiceCollectionExtensions
         services.TryAddSingleton(provider => new EligibilityEvaluator(
             provider.GetRequiredService<TmadCatalog>(),
             provider.GetRequiredService<Epcl>(),
-            provider.GetRequiredService<CohortClosures>()));
+            provider.GetRequiredService<CohortClosures>(),
+            options.IncludeInferredTimeline));
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

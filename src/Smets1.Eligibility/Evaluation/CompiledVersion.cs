@@ -25,6 +25,7 @@ internal sealed class CompiledVersion
     private readonly Mask _indeterminate;
     private readonly ulong _escalating;
     private readonly int _needed;
+    private readonly ulong _always;
 
     private CompiledVersion(TmadVersion version, RuleTable table, VersionScope scope, RuleParameters parameters)
     {
@@ -52,6 +53,11 @@ internal sealed class CompiledVersion
                 case RuleOutcome.Deferred: _deferred.Add(index); break;
                 case RuleOutcome.Indeterminate: _indeterminate.Add(index); break;
                 default: break;
+            }
+
+            if (rule.Id == RuleIds.VersionInferred)
+            {
+                _always |= 1UL << index; // an era, or a version derived from one: always warned
             }
 
             if (rule.Escalates is not null)
@@ -84,7 +90,7 @@ internal sealed class CompiledVersion
     public EligibilityOutcome Evaluate(ref RuleContext context)
     {
         ulong[]? high = null;
-        var hits = _hits(ref context, Parameters, ref high);
+        var hits = _hits(ref context, Parameters, ref high) | _always;
         if ((context.Missing & _needed) != 0)
         {
             hits |= DataIncompleteBit;

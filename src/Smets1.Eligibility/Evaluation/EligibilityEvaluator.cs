@@ -37,8 +37,10 @@ public sealed partial class EligibilityEvaluator
     /// <param name="epcl">The EPCL.</param>
     /// <param name="cohortClosures">The cohort closure dates. Default: <see cref="CohortClosures.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> or <paramref name="epcl"/> is <see langword="null"/>.</exception>
-    public EligibilityEvaluator(TmadCatalog catalog, Epcl epcl, CohortClosures? cohortClosures = null)
+    /// <param name="includeInferredTimeline">Whether the inferred timeline takes part in date resolution for every evaluation (see <see cref="EvaluationOptions.IncludeInferredTimeline"/>).</param>
+    public EligibilityEvaluator(TmadCatalog catalog, Epcl epcl, CohortClosures? cohortClosures = null, bool includeInferredTimeline = false)
     {
+        IncludeInferredTimeline = includeInferredTimeline;
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(epcl);
         Catalog = catalog;
@@ -52,6 +54,9 @@ public sealed partial class EligibilityEvaluator
             _byLabel.Add(catalog.Versions[i].Label, _compiled[i]);
         }
     }
+
+    /// <summary>Whether the inferred timeline (TMAD-RULES §3a) takes part in date resolution for every evaluation, whatever the options say.</summary>
+    public bool IncludeInferredTimeline { get; }
 
     /// <summary>The versions this evaluator knows.</summary>
     public TmadCatalog Catalog { get; }
@@ -147,7 +152,7 @@ public sealed partial class EligibilityEvaluator
         var compiled = pinned;
         if (compiled is null)
         {
-            var index = Catalog.IndexAt(instant);
+            var index = Catalog.IndexAt(instant, IncludeInferredTimeline || options.IncludeInferredTimeline);
             if (index < 0)
             {
                 context = default;
@@ -187,12 +192,21 @@ public sealed partial class EligibilityEvaluator
             {
                 RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? Catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
                 RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
+                RuleIds.VersionInferred => new RuleFailure(rule, rule.Outcome, Inferred(compiled!.Version)),
                 _ when rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
                 _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
             };
         }
 
         return failures;
+    }
+
+    /// <summary>The <c>VERSION-INFERRED</c> message: the era and its sources.</summary>
+    private string Inferred(TmadVersion version)
+    {
+        var era = Catalog.EraOf(version) ?? version;
+        var derived = ReferenceEquals(era, version) ? string.Empty : $"{version.Label} is based on ";
+        return $"{derived}{era.Label}, an era of the inferred timeline (TMAD-RULES §3a), in force {Text.Date(era.EffectiveFrom)} to {Text.Date(era.Expiry)} by our reading of {era.Source}; the checks are inferred, not a designated TMAD version";
     }
 
     /// <summary>The <c>DATA-INCOMPLETE</c> message: the missing facts the built-in checks need, then each defined rule left undecided with the facts it lacked.</summary>

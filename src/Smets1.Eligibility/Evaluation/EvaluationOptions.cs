@@ -22,6 +22,14 @@ public readonly record struct EvaluationOptions
     /// <value>Default <see langword="null"/>.</value>
     public Instant? DefaultAssessedAt { get; init; }
 
+    /// <summary>
+    /// Whether the eras of the inferred timeline (TMAD-RULES §3a) take part in date resolution: they then resolve
+    /// assessments from 2022-01-01 to 2025-10-16 that no shipped or registered version covers, and every such
+    /// result carries the warning <c>VERSION-INFERRED</c>. Pinning an era works either way.
+    /// </summary>
+    /// <value>Default <see langword="false"/> (or the evaluator's own default, see <see cref="EligibilityEvaluator.IncludeInferredTimeline"/>).</value>
+    public bool IncludeInferredTimeline { get; init; }
+
     /// <summary>Options that pin a version.</summary>
     /// <param name="label">The version's label, for example <c>v17</c>.</param>
     /// <returns>The options.</returns>

@@ -41,6 +41,15 @@ internal static class RuleCatalog
         },
         new()
         {
+            Id = RuleIds.VersionInferred,
+            Title = "The version is a designated one, not an era of the inferred timeline",
+            FailsWhen = "the version was resolved from the inferred timeline (TMAD-RULES §3a), or derives from one of its eras; the verdict is unchanged",
+            Clause = "TMAD-RULES §3a",
+            Citation = "Inferred timeline (TMAD-RULES §3a)",
+            Outcome = Warning,
+        },
+        new()
+        {
             Id = RuleIds.TmadInForce,
             Title = "The TMAD version is in force",
             FailsWhen = "the assessment date is after the version's expiry date",

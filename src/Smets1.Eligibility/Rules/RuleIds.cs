@@ -9,6 +9,9 @@ public static class RuleIds
     /// <summary>A fact that an applicable check needs is missing.</summary>
     public const string DataIncomplete = "DATA-INCOMPLETE";
 
+    /// <summary>The version was resolved from the inferred timeline (TMAD-RULES §3a), or derives from an era: a warning.</summary>
+    public const string VersionInferred = "VERSION-INFERRED";
+
     /// <summary>The assessment date is after the version's expiry date.</summary>
     public const string TmadInForce = "TMAD-IN-FORCE";
 

@@ -25,6 +25,9 @@ public static class Sources
     /// <summary>DCC MEHRS consultation (Mar 2022): check MA110.</summary>
     public const string PMehrs22 = "P-MEHRS22";
 
+    /// <summary>DCC consultation and conclusion on the TMAD expiry date (Nov–Dec 2023): 31 Mar 2024, then 31 Dec 2024.</summary>
+    public const string PExp24 = "P-EXP24";
+
     /// <summary>Every known source key with its description, in the order of TMAD-RULES.md.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -35,5 +38,6 @@ public static class Sources
         [PV1] = "DCC \"SMETS1 Consultation – Various 1\" (Nov 2021): Clause 18 excluded categories, GT01, TMAD expiry to 31 Dec 2022",
         [PA2D] = "DCC \"SMETS1 Consultation – Active to Dormant\" (Apr 2022) and its conclusion (May 2022)",
         [PMehrs22] = "DCC MEHRS consultation (Mar 2022): check MA110 (installation does not match an EPCL entry)",
+        [PExp24] = "DCC consultation and conclusion on the TMAD expiry date (Nov–Dec 2023): expiry 31 Mar 2024 as at 2 Nov 2023; extension to 31 Dec 2024 concluded 15 Dec 2023",
     }.AsReadOnly();
 }

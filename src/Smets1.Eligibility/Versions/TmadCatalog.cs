@@ -13,9 +13,11 @@ namespace Smets1.Eligibility.Versions;
 /// <remarks>Immutable and thread-safe. Build one with registered versions through <see cref="TmadCatalogBuilder"/>.</remarks>
 public sealed class TmadCatalog
 {
+    private static readonly TmadCatalog Designated = new(ShippedVersions.All, RuleTable.BuiltIn, FactSchema.Empty);
+
     private readonly Dictionary<string, TmadVersion> _byLabel;
-    private readonly Instant[] _starts;
-    private readonly Instant[] _coverageEnds;
+    private readonly Timeline _timeline;
+    private readonly Timeline _eras;
 
     internal TmadCatalog(IEnumerable<TmadVersion> versions, RuleTable table, FactSchema facts)
     {
@@ -25,17 +27,16 @@ public sealed class TmadCatalog
         Versions = sorted;
         Labels = [.. sorted.Select(v => v.Label)];
         _byLabel = sorted.ToDictionary(v => v.Label, StringComparer.Ordinal);
-        _starts = new Instant[sorted.Length];
-        _coverageEnds = new Instant[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            _starts[i] = StartOf(sorted[i].EffectiveFrom);
-            _coverageEnds[i] = i == sorted.Length - 1 ? Instant.MaxValue : StartOf(sorted[i].Expiry.PlusDays(1));
-        }
+        _timeline = new Timeline(sorted, inferred: false);
+        _eras = new Timeline(sorted, inferred: true);
     }
 
-    /// <summary>The versions the library ships: v9, v11, v17 and v29.</summary>
-    public static TmadCatalog Shipped { get; } = new(ShippedVersions.All, RuleTable.BuiltIn, FactSchema.Empty);
+    /// <summary>
+    /// The versions the library ships: v9, v11, v17 and v29, and the five eras of the inferred timeline
+    /// (TMAD-RULES §3a, <see cref="TmadVersion.IsInferred"/>), which take part in date resolution only when the
+    /// timeline is turned on (<see cref="EvaluationOptions.IncludeInferredTimeline"/>) and can always be pinned.
+    /// </summary>
+    public static TmadCatalog Shipped { get; } = InferredTimeline.AddTo(Designated);
 
     /// <summary>Every version, sorted by effective date.</summary>
     public IReadOnlyList<TmadVersion> Versions { get; }
@@ -117,36 +118,47 @@ public sealed class TmadCatalog
     /// The version in force at an assessment instant: the one whose effective date (from Europe/London
     /// midnight) is the latest on or before it, unless that version has expired and a later one is yet to
     /// start (a gap). After the last version's expiry, the last version still resolves (its
-    /// <c>TMAD-IN-FORCE</c> check then fails).
+    /// <c>TMAD-IN-FORCE</c> check then fails). With the inferred timeline, an era resolves a date that no shipped
+    /// or registered version covers; those versions override an era on every date they cover.
     /// </summary>
     /// <param name="assessedAt">The assessment instant.</param>
+    /// <param name="includeInferredTimeline">Whether the eras of the inferred timeline (TMAD-RULES §3a) take part.</param>
     /// <returns>The resolution: a version, or a message naming the gap.</returns>
-    public VersionResolution Resolve(Instant assessedAt)
+    public VersionResolution Resolve(Instant assessedAt, bool includeInferredTimeline = false)
     {
-        var index = IndexAt(assessedAt);
+        var index = IndexAt(assessedAt, includeInferredTimeline);
         return index >= 0 ? new VersionResolution(Versions[index], null) : new VersionResolution(null, DescribeGap(assessedAt));
     }
 
     /// <summary>The version in force on a UK calendar date (from its Europe/London midnight).</summary>
     /// <param name="date">The date.</param>
+    /// <param name="includeInferredTimeline">Whether the eras of the inferred timeline take part.</param>
     /// <returns>The resolution.</returns>
-    public VersionResolution Resolve(LocalDate date) => Resolve(StartOf(date));
+    public VersionResolution Resolve(LocalDate date, bool includeInferredTimeline = false) => Resolve(StartOf(date), includeInferredTimeline);
 
     /// <summary>Creates a builder that starts from this catalogue's versions.</summary>
     /// <returns>The builder.</returns>
     public TmadCatalogBuilder ToBuilder() => new(this);
 
     /// <summary>The index in <see cref="Versions"/> in force at an instant, or -1 in a gap. Does not allocate.</summary>
-    internal int IndexAt(Instant assessedAt)
+    internal int IndexAt(Instant assessedAt, bool includeInferredTimeline = false)
     {
-        var starts = _starts;
-        var i = starts.Length - 1;
-        while (i >= 0 && starts[i] > assessedAt)
+        var index = _timeline.IndexAt(assessedAt, lastExtends: true);
+        return index < 0 && includeInferredTimeline ? _eras.IndexAt(assessedAt, lastExtends: false) : index;
+    }
+
+    /// <summary>The era that derives a version, if any: the version itself, or the era its bases lead to.</summary>
+    internal TmadVersion? EraOf(TmadVersion version)
+    {
+        for (var v = version; v is not null; v = v.BasedOn is { } b && TryGet(b, out var next) ? next : null)
         {
-            i--;
+            if (v.IsInferred)
+            {
+                return v;
+            }
         }
 
-        return i >= 0 && assessedAt < _coverageEnds[i] ? i : -1;
+        return null;
     }
 
     internal static Instant StartOf(LocalDate date) => date.AtStartOfDayInZone(Text.London).ToInstant();
@@ -154,25 +166,61 @@ public sealed class TmadCatalog
     private string DescribeGap(Instant assessedAt)
     {
         var date = Text.Date(assessedAt.InZone(Text.London).Date);
-        if (Versions.Count == 0)
+        var hint = _eras.IndexAt(assessedAt, lastExtends: false) is var era and >= 0
+            ? $"; the inferred timeline (--inferred, IncludeInferredTimeline) would resolve it to {Versions[era].Label}"
+            : string.Empty;
+        return _timeline.DescribeGap(assessedAt, date) + hint;
+    }
+
+    /// <summary>The versions that take part in one resolution, by effective date, with the instants each covers.</summary>
+    private sealed class Timeline
+    {
+        private readonly TmadVersion[] _versions;
+        private readonly int[] _indexes;
+        private readonly Instant[] _starts;
+        private readonly Instant[] _ends;
+
+        public Timeline(TmadVersion[] sorted, bool inferred)
         {
-            return $"no TMAD version covers {date}: the catalogue holds no versions";
+            _indexes = [.. Enumerable.Range(0, sorted.Length).Where(i => sorted[i].IsInferred == inferred)];
+            _versions = [.. _indexes.Select(i => sorted[i])];
+            _starts = [.. _versions.Select(v => StartOf(v.EffectiveFrom))];
+            _ends = [.. _versions.Select(v => StartOf(v.Expiry.PlusDays(1)))];
         }
 
-        var i = _starts.Length - 1;
-        while (i >= 0 && _starts[i] > assessedAt)
+        public int IndexAt(Instant at, bool lastExtends)
         {
-            i--;
+            var i = _starts.Length - 1;
+            while (i >= 0 && _starts[i] > at)
+            {
+                i--;
+            }
+
+            return i >= 0 && (at < _ends[i] || (lastExtends && i == _starts.Length - 1)) ? _indexes[i] : -1;
         }
 
-        if (i < 0)
+        public string DescribeGap(Instant at, string date)
         {
-            var first = Versions[0];
-            return $"no TMAD version covers {date}: the earliest known version, {first.Label}, takes effect on {Text.Date(first.EffectiveFrom)}; register a version covering it or pin one";
-        }
+            if (_versions.Length == 0)
+            {
+                return $"no TMAD version covers {date}: the catalogue holds no versions";
+            }
 
-        var expired = Versions[i];
-        var next = Versions[i + 1];
-        return $"no TMAD version covers {date}: {expired.Label} expired on {Text.Date(expired.Expiry)} and {next.Label} takes effect on {Text.Date(next.EffectiveFrom)}; register a version covering it or pin one";
+            var i = _starts.Length - 1;
+            while (i >= 0 && _starts[i] > at)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                var first = _versions[0];
+                return $"no TMAD version covers {date}: the earliest known version, {first.Label}, takes effect on {Text.Date(first.EffectiveFrom)}; register a version covering it or pin one";
+            }
+
+            var expired = _versions[i];
+            var next = _versions[i + 1];
+            return $"no TMAD version covers {date}: {expired.Label} expired on {Text.Date(expired.Expiry)} and {next.Label} takes effect on {Text.Date(next.EffectiveFrom)}; register a version covering it or pin one";
+        }
     }
 }

@@ -290,7 +290,7 @@ public sealed class TmadCatalogBuilder
         CheckParameters(name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
         return errors.Count > before
             ? null
-            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources, version.Facts);
+            : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources, version.Facts, version.IsInferred);
     }
 
     private static void CheckParameters(string name, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)

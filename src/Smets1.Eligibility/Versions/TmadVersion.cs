@@ -22,8 +22,10 @@ public sealed class TmadVersion
         RuleSet rules,
         TmadParameters parameters,
         IReadOnlyDictionary<string, string>? ruleSources = null,
-        IReadOnlyList<FactDefinition>? facts = null)
+        IReadOnlyList<FactDefinition>? facts = null,
+        bool isInferred = false)
     {
+        IsInferred = isInferred;
         Facts = facts ?? [];
         RuleSources = ruleSources ?? EmptySources;
         Label = label;
@@ -61,7 +63,13 @@ public sealed class TmadVersion
     /// <summary>The label of the version this one was derived from, for registered versions.</summary>
     public string? BasedOn { get; }
 
-    /// <summary>Whether the library ships this version (as opposed to a user registering it).</summary>
+    /// <summary>
+    /// Whether the version is an era of the inferred timeline (TMAD-RULES §3a): shipped with the library, confidence
+    /// inferred, taking part in date resolution only when the timeline is turned on.
+    /// </summary>
+    public bool IsInferred { get; }
+
+    /// <summary>Whether the library ships this version as a designated TMAD version (v9, v11, v17, v29), as opposed to an inferred era or a user's version.</summary>
     public bool IsShipped { get; }
 
     /// <summary>The rules the version holds, in catalogue order.</summary>
@@ -86,4 +94,17 @@ public sealed class TmadVersion
 
     /// <inheritdoc />
     public override string ToString() => Label;
+
+    /// <summary>This version as an era of the inferred timeline: it holds <c>VERSION-INFERRED</c>, which versions based on it inherit.</summary>
+    internal TmadVersion AsInferredEra()
+    {
+        var rules = new RuleSet.Builder(RuleSet.Table ?? Engine.RuleTable.BuiltIn);
+        foreach (var rule in Rules)
+        {
+            rules.Add((RuleSet.Table ?? Engine.RuleTable.BuiltIn).IndexOf(rule));
+        }
+
+        rules.Add(Engine.RuleTable.BuiltIn.IndexOf(RuleIds.VersionInferred));
+        return new TmadVersion(Label, EffectiveFrom, Source, EffectiveFromConfidence, Notes, BasedOn, isShipped: false, rules.Build(), Parameters, RuleSources, Facts, isInferred: true);
+    }
 }

@@ -66,7 +66,7 @@ public sealed class ConventionTests
     {
         foreach (var rule in Catalogue)
         {
-            var holders = TmadCatalog.Shipped.Versions.Where(v => v.Holds(rule.Id)).Select(v => v.Label);
+            var holders = TmadCatalog.Shipped.Versions.Where(v => v.IsShipped && v.Holds(rule.Id)).Select(v => v.Label);
             Assert.Equal(rule.ShippedIn, holders);
         }
     }
@@ -80,9 +80,21 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void EveryInferredEra_CitesAKnownSourceForItsRulesAndParameters()
+    {
+        // The eras are our inference (TMAD-RULES §3a): each value and each added rule starts with the key of the source it rests on.
+        foreach (var era in TmadCatalog.Shipped.Versions.Where(v => v.IsInferred))
+        {
+            Assert.Equal(Smets1.Eligibility.Rules.Confidence.Inferred, era.EffectiveFromConfidence);
+            Assert.All(era.Parameters.Entries.Select(e => e.Source).Concat(era.RuleSources.Values).Append(era.Source), source =>
+                Assert.Contains(Sources.Descriptions.Keys, key => source.StartsWith(key, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void EveryShippedParameterValue_HasAKnownSource()
     {
-        foreach (var entry in TmadCatalog.Shipped.Versions.SelectMany(v => v.Parameters.Entries))
+        foreach (var entry in TmadCatalog.Shipped.Versions.Where(v => v.IsShipped).SelectMany(v => v.Parameters.Entries))
         {
             Assert.Contains(entry.Source, Sources.Descriptions.Keys);
             if (entry.Confidence == Confidence.Inferred)

@@ -90,4 +90,20 @@ public sealed class ServiceCollectionExtensionsTests
     {
         public Instant GetCurrentInstant() => now;
     }
+
+    [Fact]
+    public void AddSmets1Eligibility_IncludeInferredTimeline_ResolvesTheEras()
+    {
+        var services = new ServiceCollection().AddSmets1Eligibility(options =>
+        {
+            options.Epcl = EpclBuilder.Default;
+            options.IncludeInferredTimeline = true;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var result = provider.GetRequiredService<EligibilityEvaluator>().Evaluate(new InstallationBuilder().AssessedAt(Instant.FromUtc(2023, 6, 1, 10, 0)).Build());
+
+        Assert.Equal("inferred-2023-01", result.Version?.Label);
+        Assert.Contains(result.Warnings, w => w.RuleId == RuleIds.VersionInferred);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class VersionProperties
         Prop.ForAll(instants.ToArbitrary(), at =>
         {
             var date = at.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
-            var versions = TmadCatalog.Shipped.Versions;
+            var versions = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).ToArray(); // the timeline is off by default
             var latest = versions.LastOrDefault(v => v.EffectiveFrom <= date);
             var expected = latest is null ? null
                 : latest == versions[^1] || date <= latest.Expiry ? latest

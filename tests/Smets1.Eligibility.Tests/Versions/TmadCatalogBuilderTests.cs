@@ -18,7 +18,7 @@ public sealed class TmadCatalogBuilderTests
         var catalog = new TmadCatalogBuilder().Register(V18()).Build();
 
         var v18 = catalog.Get("v18");
-        Assert.Equal(["v9", "v11", "v17", "v18", "v29"], catalog.Labels);
+        Assert.Equal(["v9", "v11", "v17", "v18", "v29"], catalog.Versions.Where(v => !v.IsInferred).Select(v => v.Label));
         Assert.False(v18.IsShipped);
         Assert.Equal("v17", v18.BasedOn);
         Assert.True(v18.Holds(RuleIds.ExclGt01));
@@ -116,7 +116,7 @@ public sealed class TmadCatalogBuilderTests
         var error = Assert.Throws<EligibilityConfigurationException>(() => new TmadCatalogBuilder().Register(definition).Build());
 
         Assert.Contains("BasedOn 'v16' does not exist", error.Message, StringComparison.Ordinal);
-        Assert.Contains("v9, v11, v17, v29", error.Message, StringComparison.Ordinal);
+        Assert.Contains("v9, v11, v17, inferred-2022-01", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,8 +9,9 @@ public sealed class TmadCatalogTests
     [Fact]
     public void Shipped_HoldsTheFourVersionsInEffectiveDateOrder()
     {
-        Assert.Equal(["v9", "v11", "v17", "v29"], Catalog.Labels);
-        Assert.All(Catalog.Versions, v => Assert.True(v.IsShipped));
+        Assert.Equal(["v9", "v11", "v17", "v29"], Catalog.Versions.Where(v => !v.IsInferred).Select(v => v.Label));
+        Assert.All(Catalog.Versions, v => Assert.True(v.IsShipped != v.IsInferred));
+        Assert.Equal(["inferred-2022-01", "inferred-2022-05", "inferred-2023-01", "inferred-2024-04", "inferred-2025-01"], Catalog.Versions.Where(v => v.IsInferred).Select(v => v.Label));
     }
 
     [Theory]
@@ -68,7 +69,7 @@ public sealed class TmadCatalogTests
     {
         var gap = Catalog.Resolve(new LocalDate(2023, 3, 1)).Gap;
 
-        Assert.Equal("no TMAD version covers 2023-03-01: v17 expired on 2021-12-31 and v29 takes effect on 2025-10-17; register a version covering it or pin one", gap);
+        Assert.Equal("no TMAD version covers 2023-03-01: v17 expired on 2021-12-31 and v29 takes effect on 2025-10-17; register a version covering it or pin one; the inferred timeline (--inferred, IncludeInferredTimeline) would resolve it to inferred-2023-01", gap);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class TmadCatalogTests
         var error = Assert.Throws<KeyNotFoundException>(() => Catalog.Get("v18"));
 
         Assert.Contains("'v18'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("v9, v11, v17, v29", error.Message, StringComparison.Ordinal);
+        Assert.Contains("v9, v11, v17, inferred-2022-01, inferred-2022-05, inferred-2023-01, inferred-2024-04, inferred-2025-01, v29", error.Message, StringComparison.Ordinal);
         Assert.Contains("TmadCatalogBuilder.Register", error.Message, StringComparison.Ordinal);
     }
 
