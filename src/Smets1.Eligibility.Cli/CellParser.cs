@@ -18,11 +18,28 @@ internal sealed class CellParser
 
     public void Reset() => _errors.Clear();
 
+    /// <summary>The instants the library computes with: years 1 to 9998 in UTC, so that UK dates, windows and look-aheads never leave the calendar.</summary>
+    private static readonly NodaTime.Instant Earliest = NodaTime.Instant.FromUtc(1, 1, 2, 0, 0);
+    private static readonly NodaTime.Instant Latest = NodaTime.Instant.FromUtc(9998, 12, 31, 0, 0);
+
     public static bool TryParseInstant(string text, out Instant instant)
     {
+        instant = default;
         var result = InstantText.Parse(text);
-        instant = result.Success ? result.Value.ToInstant() : default;
-        return result.Success;
+        if (!result.Success)
+        {
+            return false;
+        }
+
+        var offset = result.Value;
+        var local = offset.LocalDateTime;
+        if (local.Year is <= 1 or >= 9999)
+        {
+            return false; // the offset could carry it past either end of the calendar
+        }
+
+        instant = offset.ToInstant();
+        return instant >= Earliest && instant < Latest;
     }
 
     public static bool TryParseDate(string text, out LocalDate date)
@@ -33,7 +50,7 @@ internal sealed class CellParser
     }
 
     public Instant? Instant(string column, string? cell) =>
-        OptionalText<Instant>(column, cell, TryParseInstant, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z");
+        OptionalText<Instant>(column, cell, TryParseInstant, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z, in the years 2 to 9998");
 
     public LocalDate? Date(string column, string? cell) =>
         OptionalText<LocalDate>(column, cell, TryParseDate, "an ISO date such as 2021-03-04");
@@ -55,7 +72,7 @@ internal sealed class CellParser
             return value;
         }
 
-        return Fail<int>(column, cell, "a whole number of 0 or more");
+        return Fail<int>(column, cell, "a whole number from 0 to 2,147,483,647");
     }
 
     /// <summary>A cell of a declared fact (RULE-FILES.md): blank keeps the default; otherwise parsed like a built-in cell and checked against the fact's bounds.</summary>

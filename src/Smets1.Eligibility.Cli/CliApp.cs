@@ -32,6 +32,12 @@ internal static class CliApp
             standardError.WriteLine($"smets1-eligibility: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The run had started: a closed pipe or standard output, a full disk or a read error stops it (FILES-AND-CLI.md, exit code 1).
+            TryWriteLine(standardError, $"smets1-eligibility: the run failed: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failed;
+        }
         catch (EligibilityConfigurationException e)
         {
             // One line per problem (RULE-FILES.md, "Errors in a version file").
@@ -41,6 +47,18 @@ internal static class CliApp
             }
 
             return ExitCodes.Usage;
+        }
+    }
+
+    private static void TryWriteLine(TextWriter writer, string line)
+    {
+        try
+        {
+            writer.WriteLine(line);
+        }
+        catch (IOException)
+        {
+            // standard error is closed too: the exit code says it all
         }
     }
 
@@ -62,18 +80,18 @@ internal static class CliApp
         root.Options.Add(inferred);
         TmadCatalog Catalog(ParseResult p) => LoadCatalog(p.GetValue(versionFiles) ?? []);
 
-        var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file; with none, the bundled sample estate.", Arity = ArgumentArity.ZeroOrOne };
+        var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file, or - for standard input; with none, the sample estate bundled with the tool.", Arity = ArgumentArity.ZeroOrOne };
         var epcl = new Option<string?>("--epcl") { Description = "The EPCL file (dmc_id,added_on,uneconomic_to_test)." };
         var asOf = new Option<string?>("--as-of") { Description = "The assessment instant for rows with no assessed_at: an instant, or a date meaning 00:00 Europe/London." };
         var tmad = new Option<string?>("--tmad") { Description = "Pins this TMAD version for every row." };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Writes the results here instead of standard output." };
-        var format = new Option<string>("--format") { Description = "csv or json (JSON Lines).", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = new Option<string>("--format") { Description = "csv, or jsonl for JSON Lines (json is another name for jsonl).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl", "json");
         var evaluate = new Command("evaluate", "Evaluates every row of an installation file; a summary goes to standard error.")
         {
             installations, epcl, asOf, tmad, outputFile, format,
         };
-        evaluate.SetAction(p => new EvaluateCommand(Catalog(p), error).Run(
+        evaluate.SetAction(p => new EvaluateCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
             new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred)),
             standardOutput));
 
@@ -101,7 +119,7 @@ internal static class CliApp
         {
             from, to, diffInstallations, diffEpcl, diffAsOf, diffOutput, diffFormat,
         };
-        diff.SetAction(p => new DiffCommand(Catalog(p), output, error).Run(new DiffCommand.Settings(
+        diff.SetAction(p => new DiffCommand(Catalog(p), output, error, p.GetValue(versionFiles) ?? []).Run(new DiffCommand.Settings(
             p.GetValue(from)!, p.GetValue(to)!, p.GetValue(diffInstallations), p.GetValue(diffEpcl), p.GetValue(diffAsOf), p.GetValue(diffOutput), p.GetValue(diffFormat)!)));
 
         var rows = new Option<int>("--rows") { Description = "How many installations.", DefaultValueFactory = _ => 1000 };
@@ -202,24 +220,21 @@ internal static class CliApp
         }
 
         epclOutput ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "-epcl.csv");
+        OutputFile.EnsureNotAnInput(epclOutput, "--epcl-output", (output, "--output file"));
         var estate = new SyntheticEstate(seed);
-        try
+        using var installations = OutputFile.Create(output);
+        using var epclFile = OutputFile.Create(epclOutput);
+        using (var writer = new InstallationCsvWriter(installations.Stream, leaveOpen: true))
         {
-            using (var writer = new InstallationCsvWriter(File.Create(output)))
+            foreach (var facts in estate.Installations(rows))
             {
-                foreach (var facts in estate.Installations(rows))
-                {
-                    writer.Write(facts);
-                }
+                writer.Write(facts);
             }
-
-            InstallationCsvWriter.WriteEpcl(File.Create(epclOutput), estate.Epcl);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"cannot write '{output}': {e.Message}");
         }
 
+        InstallationCsvWriter.WriteEpcl(epclFile.Stream, estate.Epcl, leaveOpen: true);
+        installations.Commit();
+        epclFile.Commit();
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} installations to {output} and {estate.Epcl.Count} EPCL entries to {epclOutput} (seed {seed})"));
         return ExitCodes.Ok;
     }

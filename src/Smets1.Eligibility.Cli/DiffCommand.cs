@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Smets1.Eligibility.Cli;
 
 /// <summary><c>diff LABEL_A LABEL_B [INSTALLATIONS.csv --epcl EPCL.csv]</c>: the static difference and, with an estate, the installations that flip.</summary>
-internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiConsole error)
+internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiConsole error, IReadOnlyList<string> versionFiles)
 {
     public sealed record Settings(string From, string To, string? Installations, string? Epcl, string? AsOf, string? Output, string Format);
 
@@ -41,6 +41,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
                 epcl = EpclCsvReader.Read(epclReader, settings.Epcl);
             }
 
+            OutputFile.EnsureNotAnInput(settings.Output, "--output", [(path, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
             var options = settings.AsOf is { } asOf ? new EvaluationOptions { DefaultAssessedAt = EvaluateCommand.ParseAsOf(asOf) } : default;
             replay = VersionComparer.Replay(new EligibilityEvaluator(catalog, epcl), Valid(reader), settings.From, settings.To, options);
             if (settings.Output is { } outputPath)
@@ -147,9 +148,9 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
 
     private static void WriteChanges(string path, ReplayDiff replay, List<int> rows)
     {
-        try
+        using var file = OutputFile.Create(path);
+        using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
-            using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
             writer.WriteLine("installation_id,row,from_version,to_version,from_verdict,to_verdict,from_failed_rules,to_failed_rules,responsible_rules");
             var from = replay.Diff.From.Label;
             var to = replay.Diff.To.Label;
@@ -163,9 +164,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
                 }.Select(CsvResultWriter.Escape)));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"cannot write the output file '{path}': {e.Message}");
-        }
+
+        file.Commit();
     }
 }

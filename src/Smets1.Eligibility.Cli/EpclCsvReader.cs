@@ -1,24 +1,14 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Smets1.Eligibility.Reference;
 
 namespace Smets1.Eligibility.Cli;
 
-/// <summary>Reads an EPCL file. Reference data must be right: any bad row is a usage error naming the row and column.</summary>
+/// <summary>Reads an EPCL file. Reference data must be right: any bad row (a bad cell, a stray quote, text that is not UTF-8, extra cells) is a usage error naming the file, line and column.</summary>
 internal static class EpclCsvReader
 {
     public static Epcl Read(TextReader reader, string fileName)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, MissingFieldFound = null, IgnoreBlankLines = true };
-        using var csv = new CsvReader(reader, config);
-        string[]? header = null;
-        if (csv.Read())
-        {
-            csv.ReadHeader();
-            header = csv.HeaderRecord;
-        }
-
+        using var csv = new CsvRecordReader(reader, fileName);
+        var header = CsvHeader.ReadFrom(csv, fileName);
         var columns = CsvHeader.Match(header, fileName, Columns.Epcl, Columns.EpclRequired);
         var dmc = columns.IndexOf(Columns.DmcId);
         var added = columns.IndexOf(Columns.AddedOn);
@@ -30,17 +20,28 @@ internal static class EpclCsvReader
         while (csv.Read())
         {
             row++;
-            var record = csv.Parser.Record ?? [];
-            string? Cell(int i) => i >= 0 && i < record.Length ? record[i] : null;
-            var id = Cell(dmc)?.Trim();
+            var record = csv.Cells;
+            string? Cell(int i) => i >= 0 && i < record.Count ? record[i] : null;
+            if (csv.StrayQuoteColumn >= 0 || csv.BadTextColumn >= 0)
+            {
+                var what = csv.StrayQuoteColumn >= 0 ? "a stray quote (\")" : "bytes that are not valid UTF-8 or a NUL character";
+                throw new UsageException($"{fileName}: line {csv.Line}: column '{columns.NameAt(Math.Max(csv.StrayQuoteColumn, csv.BadTextColumn))}' has {what}.");
+            }
+
+            if (record.Count != columns.Width)
+            {
+                throw new UsageException($"{fileName}: line {csv.Line}: the row has {record.Count} cells but the header has {columns.Width}.");
+            }
+
+            var id = Cell(dmc);
             if (string.IsNullOrEmpty(id))
             {
-                throw new UsageException($"{fileName}: row {row}: column 'dmc_id' is blank; every EPCL entry needs a DMC id.");
+                throw new UsageException($"{fileName}: line {csv.Line}: column 'dmc_id' is blank; every EPCL entry needs a DMC id.");
             }
 
             if (!seen.TryAdd(id, row))
             {
-                throw new UsageException($"{fileName}: row {row}: dmc_id '{id}' repeats row {seen[id]}; each DMC is listed once.");
+                throw new UsageException($"{fileName}: line {csv.Line}: dmc_id '{id}' repeats data row {seen[id]}; each DMC is listed once.");
             }
 
             cells.Reset();
@@ -49,7 +50,7 @@ internal static class EpclCsvReader
             if (cells.HasErrors || addedOn is null)
             {
                 var reason = cells.HasErrors ? string.Join("; ", cells.Errors) : "column 'added_on' is blank";
-                throw new UsageException($"{fileName}: row {row}: {reason}.");
+                throw new UsageException($"{fileName}: line {csv.Line}: {reason}.");
             }
 
             entries.Add(new EpclEntry(id, addedOn.Value, isUneconomic));

@@ -11,7 +11,7 @@ namespace Smets1.Eligibility.Cli;
 /// data row, in order, while reading; memory stays flat whatever the file size (but for the set of IDs seen,
 /// which the duplicate check needs).
 /// </summary>
-internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
+internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles)
 {
     private const int Chunk = 4096;
     private const long ProgressThresholdBytes = 4 << 20;
@@ -22,9 +22,15 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
     {
         var options = Options(settings);
         var format = settings.Format.ToLowerInvariant();
-        if (format is not ("csv" or "json"))
+        if (format is not ("csv" or "jsonl" or "json"))
         {
-            throw new UsageException($"--format '{settings.Format}' is not supported; use csv or json.");
+            throw new UsageException($"--format '{settings.Format}' is not supported; use csv or jsonl.");
+        }
+
+        OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
+        if (settings.Installations is null)
+        {
+            error.WriteLine("no file given: evaluating the sample estate bundled with the tool (give a file, or - for standard input)");
         }
 
         using var input = settings.Installations is { } path
@@ -36,10 +42,11 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
 
         // Every usage error has been raised by now: only from here on is a result file created.
         var evaluator = new EligibilityEvaluator(catalog, epcl);
-        using var writer = ResultWriter.Create(OpenOutput(settings.Output, standardOutput), format);
+        using var file = settings.Output is { } outputPath ? OutputFile.Create(outputPath) : null;
+        using var writer = ResultWriter.Create(file?.Stream ?? standardOutput, format, leaveOpen: true);
         var summary = new RunSummary();
         var stopwatch = Stopwatch.StartNew();
-        var length = input.BaseStream is FileStream file ? file.Length : 0;
+        var length = InputFiles.LengthOf(input);
         if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {
             error.Progress().AutoClear(true).Start(context =>
@@ -54,6 +61,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
         }
 
         writer.Dispose();
+        file?.Commit();
         summary.Render(error, stopwatch.Elapsed);
         return summary.Invalid > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
     }
@@ -110,23 +118,6 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error)
 
         error.MarkupLine("[yellow]warning:[/] no --epcl file given, so every DMC fails EPCL-LISTED.");
         return Reference.Epcl.Empty;
-    }
-
-    private static Stream OpenOutput(string? path, Stream standardOutput)
-    {
-        if (path is null)
-        {
-            return standardOutput;
-        }
-
-        try
-        {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"cannot write the output file '{path}': {e.Message}");
-        }
     }
 
     private static void Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)

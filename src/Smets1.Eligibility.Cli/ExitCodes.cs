@@ -7,6 +7,9 @@ internal static class ExitCodes
     public const int Ok = 0;
 
     /// <summary>A usage error: nothing was evaluated and no result file was written.</summary>
+    /// <summary>The run failed after it started (an I/O error, a closed pipe, a full disk); the previous output file is untouched.</summary>
+    public const int Failed = 1;
+
     public const int Usage = 2;
 
     /// <summary>Finished, but some rows were <c>Invalid</c>.</summary>

@@ -5,16 +5,30 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>Opens input files, turning every failure into a one-line usage error.</summary>
 internal static class InputFiles
 {
+    /// <summary>The name that reads standard input (FILES-AND-CLI.md).</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>
+    /// Opens a file (or standard input for <c>-</c>) for streaming: UTF-8 decoded strictly (invalid bytes become
+    /// <see cref="CsvRecordReader.InvalidByte"/>, so the row that holds them is reported), or UTF-16 when a byte order
+    /// mark says so. Pipes and other files that cannot seek are read as they come.
+    /// </summary>
     public static StreamReader Open(string path, string what)
     {
         try
         {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+            var stream = path == StandardInput
+                ? Console.OpenStandardInput()
+                : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return new StreamReader(stream, CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"cannot read the {what} '{path}': {e.Message}");
         }
     }
+
+    /// <summary>The length of a seekable file (for the progress bar), or 0 for a pipe or standard input.</summary>
+    public static long LengthOf(StreamReader reader) =>
+        reader.BaseStream is { CanSeek: true } stream ? stream.Length : 0;
 }

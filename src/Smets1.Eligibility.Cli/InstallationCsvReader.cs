@@ -1,23 +1,19 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility.Cli;
 
 /// <summary>
 /// Streams an installation file (FILES-AND-CLI.md): validates the header once, then reads one row at a time.
-/// A row whose cells cannot be parsed, or whose ID repeats an earlier row's, is returned as invalid; nothing is dropped.
+/// A row that cannot be read (a bad cell, a stray quote, bytes that are not UTF-8, a blank or repeated ID) is
+/// returned as invalid, naming the column; nothing is dropped, and every data row yields exactly one row.
 /// </summary>
 internal sealed class InstallationCsvReader : IDisposable
 {
-    private readonly CsvReader _csv;
+    private readonly CsvRecordReader _csv;
     private readonly CsvHeader _header;
     private readonly int[] _index;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _firstRowOfDuplicate = new(StringComparer.Ordinal);
     private readonly CellParser _cells = new();
-    private string? _badData;
     private int _row;
 
     private readonly FactSchema _schema;
@@ -26,22 +22,8 @@ internal sealed class InstallationCsvReader : IDisposable
     public InstallationCsvReader(TextReader reader, string fileName, FactSchema? schema = null)
     {
         _schema = schema ?? FactSchema.Empty;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            DetectColumnCountChanges = false,
-            MissingFieldFound = null,
-            BadDataFound = args => _badData ??= $"malformed CSV near '{args.Field}'",
-            IgnoreBlankLines = true,
-        };
-        _csv = new CsvReader(reader, config);
-        string[]? header = null;
-        if (_csv.Read())
-        {
-            _csv.ReadHeader();
-            header = _csv.HeaderRecord;
-        }
-
+        _csv = new CsvRecordReader(reader, fileName);
+        var header = CsvHeader.ReadFrom(_csv, fileName);
         string[] known = [.. Columns.Installation, .. _schema.Facts.Select(f => f.Name)];
         _header = CsvHeader.Match(header, fileName, known, Columns.InstallationRequired);
         _index = Array.ConvertAll(Columns.Installation, _header.IndexOf);
@@ -51,7 +33,6 @@ internal sealed class InstallationCsvReader : IDisposable
     /// <summary>Reads the next data row.</summary>
     public bool TryRead(out ParsedRow row)
     {
-        _badData = null;
         if (!_csv.Read())
         {
             row = default;
@@ -59,29 +40,48 @@ internal sealed class InstallationCsvReader : IDisposable
         }
 
         _row++;
-        var record = _csv.Parser.Record ?? [];
-        row = Parse(record);
+        row = Parse(_csv.Cells);
         return true;
     }
 
-    private ParsedRow Parse(string[] record)
+    private ParsedRow Parse(IReadOnlyList<string> record)
     {
         var id = Cell(record, 0) ?? string.Empty;
-        if (_badData is not null)
+        var idColumn = _index[0];
+        var idReadable = _csv.BadTextColumn != idColumn;
+
+        // The second occurrence of an ID is invalid even when the first row was (FILES-AND-CLI.md); an ID whose
+        // bytes are not UTF-8 is never compared, so two different broken IDs cannot collide.
+        if (id.Length > 0 && idReadable && !_seen.Add(id))
         {
-            return Invalid(id, _badData);
+            return Invalid(id, $"installation_id '{id}' repeats an earlier row; IDs must be unique within a file");
         }
 
-        if (record.Length != _header.Width)
+        if (_csv.BadTextColumn >= 0)
         {
-            return Invalid(id, $"the row has {record.Length} cells but the header has {_header.Width}");
+            return Invalid(id, $"column '{_header.NameAt(_csv.BadTextColumn)}' holds bytes that are not valid UTF-8 or a NUL character; save the file as UTF-8");
+        }
+
+        if (_csv.StrayQuoteColumn >= 0)
+        {
+            return Invalid(id, $"column '{_header.NameAt(_csv.StrayQuoteColumn)}' has a stray quote (\"); quote the whole cell, or remove the quote");
+        }
+
+        if (record.Count != _header.Width)
+        {
+            return Invalid(id, $"the row has {record.Count} cells but the header has {_header.Width}");
+        }
+
+        if (id.Length == 0)
+        {
+            return Invalid(id, "installation_id is blank; every row needs a key to join its result back");
         }
 
         var c = _cells;
         c.Reset();
         var facts = new InstallationFacts
         {
-            InstallationId = id.Trim(),
+            InstallationId = id,
             AssessedAt = c.Instant(Columns.AssessedAt, Cell(record, 1)),
             Cohort = c.Enumeration<Cohort>(Columns.Cohort, Cell(record, 2), ContractText.TryParseCohort, "IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG"),
             MeterStatus = c.Enumeration<MeterStatus>(Columns.MeterStatus, Cell(record, 3), ContractText.TryParseMeterStatus, "ACTIVE, DORMANT"),
@@ -110,16 +110,11 @@ internal sealed class InstallationCsvReader : IDisposable
             return Invalid(id, string.Join("; ", c.Errors));
         }
 
-        if (facts.InstallationId.Length > 0 && !_seen.Add(facts.InstallationId))
-        {
-            return Invalid(id, $"installation_id '{facts.InstallationId}' repeats an earlier row; IDs must be unique within a file");
-        }
-
         return new ParsedRow(_row, facts.InstallationId, facts, null);
     }
 
     /// <summary>The declared facts' cells: every declared column is validated on every row (RULE-FILES.md).</summary>
-    private CustomFacts? Custom(string[] record, CellParser c)
+    private CustomFacts? Custom(IReadOnlyList<string> record, CellParser c)
     {
         if (_schema.Facts.Count == 0)
         {
@@ -130,7 +125,7 @@ internal sealed class InstallationCsvReader : IDisposable
         for (var i = 0; i < _customIndex.Length; i++)
         {
             var index = _customIndex[i];
-            if (index >= 0 && index < record.Length)
+            if (index >= 0 && index < record.Count)
             {
                 c.Custom(_schema.Facts[i], record[index], values);
             }
@@ -141,13 +136,13 @@ internal sealed class InstallationCsvReader : IDisposable
 
     private ParsedRow Invalid(string id, string reason) => new(_row, id, null, reason);
 
-    private string? Cell(string[] record, int column)
+    private string? Cell(IReadOnlyList<string> record, int column)
     {
         var index = _index[column];
-        return index >= 0 && index < record.Length ? record[index] : null;
+        return index >= 0 && index < record.Count ? record[index] : null;
     }
 
-    private static string? Blank(string? cell) => string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
+    private static string? Blank(string? cell) => string.IsNullOrEmpty(cell) ? null : cell;
 
     public void Dispose() => _csv.Dispose();
 }

@@ -9,9 +9,9 @@ internal sealed class InstallationCsvWriter : IDisposable
 {
     private readonly StreamWriter _writer;
 
-    public InstallationCsvWriter(Stream output)
+    public InstallationCsvWriter(Stream output, bool leaveOpen = false)
     {
-        _writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        _writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen) { NewLine = "\n" };
         _writer.WriteLine(string.Join(',', Columns.Installation));
     }
 
@@ -30,9 +30,9 @@ internal sealed class InstallationCsvWriter : IDisposable
         _writer.WriteLine(string.Join(',', cells.Select(cell => CsvResultWriter.Quote(cell ?? string.Empty))));
     }
 
-    public static void WriteEpcl(Stream output, Reference.Epcl epcl)
+    public static void WriteEpcl(Stream output, Reference.Epcl epcl, bool leaveOpen = false)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(false)) { NewLine = "\n" };
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 12, leaveOpen) { NewLine = "\n" };
         writer.WriteLine(string.Join(',', Columns.Epcl));
         foreach (var entry in epcl)
         {

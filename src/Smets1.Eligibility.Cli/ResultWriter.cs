@@ -13,11 +13,12 @@ internal abstract class ResultWriter : IDisposable
 {
     public const string InvalidVerdict = "Invalid";
 
-    public static ResultWriter Create(Stream output, string format) => format switch
+    /// <summary>A writer for <c>csv</c> or <c>jsonl</c> (<c>json</c> is kept as another name for JSON Lines).</summary>
+    public static ResultWriter Create(Stream output, string format, bool leaveOpen = false) => format switch
     {
-        "csv" => new CsvResultWriter(output),
-        "json" => new JsonLinesResultWriter(output),
-        _ => throw new UsageException($"--format '{format}' is not supported; use csv or json."),
+        "csv" => new CsvResultWriter(output, leaveOpen),
+        "jsonl" or "json" => new JsonLinesResultWriter(output, leaveOpen),
+        _ => throw new UsageException($"--format '{format}' is not supported; use csv or jsonl."),
     };
 
     public abstract void Write(in ResultLine line);
@@ -34,9 +35,9 @@ internal sealed class CsvResultWriter : ResultWriter
     private readonly StreamWriter _writer;
     private bool _disposed;
 
-    public CsvResultWriter(Stream output)
+    public CsvResultWriter(Stream output, bool leaveOpen = false)
     {
-        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen) { NewLine = "\n" };
         _writer.WriteLine(string.Join(',', Columns.Result));
     }
 
@@ -85,11 +86,13 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     private readonly Stream _output;
     private readonly BufferedStream _buffer;
     private readonly Utf8JsonWriter _json;
+    private readonly bool _leaveOpen;
     private bool _disposed;
 
-    public JsonLinesResultWriter(Stream output)
+    public JsonLinesResultWriter(Stream output, bool leaveOpen = false)
     {
         _output = output;
+        _leaveOpen = leaveOpen;
         _buffer = new BufferedStream(output, 1 << 16);
         _json = new Utf8JsonWriter(_buffer, Options);
     }
@@ -139,7 +142,10 @@ internal sealed class JsonLinesResultWriter : ResultWriter
         _disposed = true;
         _json.Dispose();
         _buffer.Flush();
-        _buffer.Dispose();
-        _output.Dispose();
+        if (!_leaveOpen)
+        {
+            _buffer.Dispose();
+            _output.Dispose();
+        }
     }
 }

@@ -9,8 +9,27 @@ internal static class Text
 {
     public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
+    private static readonly LocalDate LastDay = new(9999, 12, 31);
+
     /// <summary>The instant of Europe/London midnight at the start of a UK date.</summary>
     public static Instant StartOfDay(LocalDate date) => date.AtStartOfDayInZone(London).ToInstant();
+
+    /// <summary>
+    /// The Europe/London midnight after <paramref name="date"/> plus <paramref name="months"/> calendar months (clamped
+    /// to the month's end): when something that lasts until the end of that day has ended. Past the end of the
+    /// calendar (year 9999), <see cref="NodaTime.Instant.MaxValue"/>: it never ends within it.
+    /// </summary>
+    public static Instant EndOfDay(LocalDate date, int months = 0)
+    {
+        var headroom = ((9999 - date.Year) * 12) + (12 - date.Month);
+        if (months > headroom)
+        {
+            return NodaTime.Instant.MaxValue;
+        }
+
+        var day = date.PlusMonths(months);
+        return day >= LastDay ? NodaTime.Instant.MaxValue : StartOfDay(day.PlusDays(1));
+    }
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

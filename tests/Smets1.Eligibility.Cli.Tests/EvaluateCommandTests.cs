@@ -31,7 +31,7 @@ public sealed class EvaluateCommandTests
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.Yes,
         });
-        var code = new EvaluateCommand(TmadCatalog.Shipped, console).Run(
+        var code = new EvaluateCommand(TmadCatalog.Shipped, console, []).Run(
             new EvaluateCommand.Settings(input, scratch.PathOf("estate-epcl.csv"), null, null, scratch.PathOf("terminal.csv"), "csv"),
             Stream.Null);
 
@@ -91,7 +91,7 @@ public sealed class EvaluateCommandTests
     [InlineData("cohort", "FOC_XX", "column 'cohort' has 'FOC_XX', expected one of IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG")]
     [InlineData("assessed_at", "2021-02-30T10:00:00Z", "column 'assessed_at' has '2021-02-30T10:00:00Z'")]
     [InlineData("has_esme", "maybe", "column 'has_esme' has 'maybe', expected true or false")]
-    [InlineData("failed_migration_attempts", "-1", "column 'failed_migration_attempts' has '-1', expected a whole number of 0 or more")]
+    [InlineData("failed_migration_attempts", "-1", "column 'failed_migration_attempts' has '-1', expected a whole number from 0 to 2,147,483,647")]
     [InlineData("planned_cos_date", "2021-02-30", "column 'planned_cos_date' has '2021-02-30', expected an ISO date")]
     public void Evaluate_UnparseableCell_GivesOneInvalidRowNamingColumnAndValueAndGoesOn(string column, string value, string expected)
     {
@@ -154,15 +154,16 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public void Evaluate_BlankInstallationId_IsIndeterminateNamingIt()
+    public void Evaluate_BlankInstallationId_IsInvalidNamingIt()
     {
         using var scratch = new Scratch();
         var input = scratch.File("in.csv", $"{Header}\n{GoodRow.Replace("A1", string.Empty, StringComparison.Ordinal)}\n");
 
         var cells = Cells(ToolRun.InProcess("evaluate", input, "--epcl", scratch.File("e.csv", Epcl)).Lines[1]);
 
-        Assert.Equal("Indeterminate", cells[3]);
-        Assert.Equal("DATA-INCOMPLETE: missing installation_id", cells[6]);
+        // A result without a key cannot be joined back (FILES-AND-CLI.md, "Bad input").
+        Assert.Equal("Invalid", cells[3]);
+        Assert.Equal("installation_id is blank; every row needs a key to join its result back", cells[6]);
     }
 
     [Theory]
@@ -223,7 +224,7 @@ public sealed class EvaluateCommandTests
         var run = ToolRun.InProcess("evaluate", input, "--epcl", epcl);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("row 2: column 'added_on' has '2021-13-01'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("e.csv: line 3: column 'added_on' has '2021-13-01'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CohortClosures
     private CohortClosures(CohortClosure[] closures)
     {
         _closures = closures;
-        _closesAt = Array.ConvertAll(closures, c => Text.StartOfDay(c.LastDay.PlusDays(1)));
+        _closesAt = Array.ConvertAll(closures, c => Text.EndOfDay(c.LastDay));
     }
 
     /// <summary>The defaults of TMAD-RULES §6: MOC_MDS 2022-10-31, IOC 2023-05-31, FOC_NP and FOC_BG 2024-11-30, MOC_SECURE 2025-09-30.</summary>

@@ -26,5 +26,5 @@ internal sealed class EpclListing
     /// <summary>The instant the migration window of <paramref name="months"/> ends: the midnight after <c>AddedOn + months</c>.</summary>
     public Instant WindowEndsAt(int months) => months == CommonWindowMonths ? _commonWindowEndsAt : ComputeWindowEnd(months);
 
-    private Instant ComputeWindowEnd(int months) => Text.StartOfDay(Entry.AddedOn.PlusMonths(months).PlusDays(1));
+    private Instant ComputeWindowEnd(int months) => Text.EndOfDay(Entry.AddedOn, months);
 }

@@ -32,8 +32,11 @@ internal static class RuleMath
         planned.HasValue && WithinDays(assessedAt.InZone(Text.London).Date, planned.GetValueOrDefault(), days);
 
     /// <summary>Whether <paramref name="planned"/> is within <paramref name="days"/> days on or after <paramref name="assessedOn"/>.</summary>
-    public static bool WithinDays(LocalDate assessedOn, LocalDate planned, int days) =>
-        planned >= assessedOn && planned <= assessedOn.PlusDays(days);
+    public static bool WithinDays(LocalDate assessedOn, LocalDate planned, int days)
+    {
+        var ahead = Period.DaysBetween(assessedOn, planned); // no date arithmetic, so no overflow at the calendar's ends
+        return ahead >= 0 && ahead <= days;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFoc(Cohort? cohort) => cohort.GetValueOrDefault() >= Cohort.FocNp && cohort.HasValue;

@@ -10,7 +10,7 @@ internal sealed class RuleParameters
     {
         Label = label;
         Expiry = parameters.Expiry.Value;
-        ExpiryEndsAt = Text.StartOfDay(Expiry.PlusDays(1));
+        ExpiryEndsAt = Text.EndOfDay(Expiry);
         CosLookaheadDays = parameters.CosLookaheadDays.Value;
         CommsWindow = parameters.CommsWindow.Value;
         EpclWindowMonths = parameters.EpclWindowMonths.Value;

@@ -185,7 +185,7 @@ public sealed class TmadCatalog
             _indexes = [.. Enumerable.Range(0, sorted.Length).Where(i => sorted[i].IsInferred == inferred)];
             _versions = [.. _indexes.Select(i => sorted[i])];
             _starts = [.. _versions.Select(v => StartOf(v.EffectiveFrom))];
-            _ends = [.. _versions.Select(v => StartOf(v.Expiry.PlusDays(1)))];
+            _ends = [.. _versions.Select(v => Text.EndOfDay(v.Expiry))];
         }
 
         public int IndexAt(Instant at, bool lastExtends)

@@ -1,0 +1,275 @@
+using System.Buffers;
+using System.Text;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// Reads the records of a CSV file (RFC 4180: comma-separated, double quotes, CR, LF or CRLF line ends) the way
+/// FILES-AND-CLI.md ("Bad input") requires, streaming and in bounded memory:
+/// <list type="bullet">
+/// <item>every cell is trimmed of surrounding spaces and tabs;</item>
+/// <item>a quote inside an unquoted cell (<c>DMC"7</c>), or text after a closing quote, is a <em>stray quote</em>:
+/// the record is still returned, with <see cref="StrayQuoteColumn"/> set, so the caller can make that row invalid;</item>
+/// <item>bytes that are not valid UTF-8 and NUL characters are reported in <see cref="BadTextColumn"/>;</item>
+/// <item>a quoted cell still open at the end of the file, or any cell longer than 64 KiB, is a
+/// <see cref="UsageException"/> naming the line where the cell (and its quote) opened: it never swallows the rows after it.</item>
+/// </list>
+/// Blank lines are skipped. Not thread-safe.
+/// </summary>
+internal sealed class CsvRecordReader : IDisposable
+{
+    /// <summary>The longest cell any file may hold (FILES-AND-CLI.md).</summary>
+    public const int MaxCellLength = 64 * 1024;
+
+    /// <summary>What invalid UTF-8 decodes to: a noncharacter, so that no valid text is mistaken for it.</summary>
+    public const char InvalidByte = '\uFFFF';
+
+    private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n\0\uFFFF");
+    private static readonly SearchValues<char> QuotedSpecial = SearchValues.Create("\"\n\0\uFFFF");
+
+    private readonly TextReader _reader;
+    private readonly string _fileName;
+    private readonly char[] _buffer = new char[1 << 16];
+    private readonly List<string> _cells = [];
+    private char[] _cell = new char[256];
+    private int _cellLength;
+    private int _position;
+    private int _length;
+    private int _line = 1;
+    private int _strayQuote;
+    private int _badText;
+
+    public CsvRecordReader(TextReader reader, string fileName)
+    {
+        _reader = reader;
+        _fileName = fileName;
+    }
+
+    /// <summary>A UTF-8 decoder that turns invalid bytes into <see cref="InvalidByte"/> instead of silently replacing them with U+FFFD.</summary>
+    public static Encoding StrictUtf8 { get; } = new UTF8Encoding(false, throwOnInvalidBytes: false)
+        .Clone() is UTF8Encoding utf8 ? SetFallback(utf8) : throw new InvalidOperationException();
+
+    /// <summary>The cells of the current record, trimmed.</summary>
+    public IReadOnlyList<string> Cells => _cells;
+
+    /// <summary>The 1-based line on which the current record starts.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>The first column (0-based) of the current record holding a stray quote, or -1.</summary>
+    public int StrayQuoteColumn => _strayQuote;
+
+    /// <summary>The first column (0-based) of the current record holding invalid UTF-8 or a NUL character, or -1.</summary>
+    public int BadTextColumn => _badText;
+
+    /// <summary>Reads the next non-blank record.</summary>
+    /// <returns><see langword="false"/> at the end of the file.</returns>
+    /// <exception cref="UsageException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
+    public bool Read()
+    {
+        while (true)
+        {
+            if (!Available())
+            {
+                return false;
+            }
+
+            if (_buffer[_position] is '\r' or '\n')
+            {
+                NewLine();
+                continue;
+            }
+
+            Line = _line;
+            _cells.Clear();
+            _strayQuote = -1;
+            _badText = -1;
+            while (ReadCell())
+            {
+            }
+
+            return true;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private static UTF8Encoding SetFallback(UTF8Encoding encoding)
+    {
+        encoding.DecoderFallback = new DecoderReplacementFallback(InvalidByte.ToString());
+        return encoding;
+    }
+
+    /// <summary>Reads one cell and its terminator; <see langword="true"/> when a comma follows (another cell).</summary>
+    private bool ReadCell()
+    {
+        _cellLength = 0;
+        var column = _cells.Count;
+        var startLine = _line;
+        SkipBlanks();
+        if (Available() && _buffer[_position] == '"')
+        {
+            _position++;
+            ReadQuoted(column, startLine);
+        }
+
+        while (true)
+        {
+            if (!Available())
+            {
+                Complete();
+                return false;
+            }
+
+            var span = _buffer.AsSpan(_position, _length - _position);
+            var next = span.IndexOfAny(Special);
+            var run = next < 0 ? span : span[..next];
+            Append(run, startLine);
+            _position += run.Length;
+            if (next < 0)
+            {
+                continue;
+            }
+
+            var c = _buffer[_position];
+            switch (c)
+            {
+                case ',':
+                    _position++;
+                    Complete();
+                    return true;
+                case '\r' or '\n':
+                    NewLine();
+                    Complete();
+                    return false;
+                case '"':
+                    Flag(ref _strayQuote, column);
+                    break;
+                default:
+                    Flag(ref _badText, column);
+                    break;
+            }
+
+            Append([c], startLine);
+            _position++;
+        }
+
+        void Complete() => _cells.Add(new string(_cell.AsSpan(0, _cellLength).Trim(" \t")));
+    }
+
+    /// <summary>A quoted cell up to its closing quote; anything but blanks after it is a stray quote.</summary>
+    private void ReadQuoted(int column, int openLine)
+    {
+        while (true)
+        {
+            if (!Available())
+            {
+                throw new UsageException($"{_fileName}: line {openLine}: a quoted cell opens here and is never closed; close the quote (\") or remove it, so that it does not swallow the rows after it.");
+            }
+
+            var span = _buffer.AsSpan(_position, _length - _position);
+            var quote = span.IndexOfAny(QuotedSpecial);
+            var run = quote < 0 ? span : span[..quote];
+            Append(run, openLine, quoted: true);
+            _position += run.Length;
+            if (quote < 0)
+            {
+                continue;
+            }
+
+            var c = _buffer[_position++];
+            if (c == '\n')
+            {
+                _line++;
+                Append([c], openLine, quoted: true);
+                continue;
+            }
+
+            if (c != '"')
+            {
+                Flag(ref _badText, column);
+                Append([c], openLine, quoted: true);
+                continue;
+            }
+
+            if (Available() && _buffer[_position] == '"')
+            {
+                _position++;
+                Append(['"'], openLine, quoted: true);
+                continue;
+            }
+
+            break;
+        }
+
+        SkipBlanks();
+        if (Available() && _buffer[_position] is not (',' or '\r' or '\n'))
+        {
+            Flag(ref _strayQuote, column); // text after the closing quote: the quote was not the cell's
+        }
+    }
+
+    private static void Flag(ref int column, int value)
+    {
+        if (column < 0)
+        {
+            column = value;
+        }
+    }
+
+    private void SkipBlanks()
+    {
+        while (Available() && _buffer[_position] is ' ' or '\t')
+        {
+            Append([_buffer[_position]], _line);
+            _position++;
+        }
+    }
+
+    private void Append(ReadOnlySpan<char> text, int openLine, bool quoted = false)
+    {
+        if (_cellLength + text.Length > MaxCellLength)
+        {
+            throw new UsageException(quoted
+                ? $"{_fileName}: line {openLine}: a quoted cell opens here and runs past 64 KiB; no cell may be longer, so the quote is probably never closed."
+                : $"{_fileName}: line {openLine}: a cell is longer than 64 KiB; no cell may be longer.");
+        }
+
+        if (_cellLength + text.Length > _cell.Length)
+        {
+            Array.Resize(ref _cell, Math.Min(MaxCellLength, Math.Max(_cell.Length * 2, _cellLength + text.Length)));
+        }
+
+        text.CopyTo(_cell.AsSpan(_cellLength));
+        _cellLength += text.Length;
+    }
+
+    private void NewLine()
+    {
+        if (_buffer[_position] == '\r')
+        {
+            _position++;
+            if (Available() && _buffer[_position] == '\n')
+            {
+                _position++;
+            }
+        }
+        else
+        {
+            _position++;
+        }
+
+        _line++;
+    }
+
+    private bool Available()
+    {
+        if (_position < _length)
+        {
+            return true;
+        }
+
+        _length = _reader.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
+    }
+}

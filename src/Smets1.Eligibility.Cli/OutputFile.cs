@@ -1,0 +1,159 @@
+using System.Runtime.InteropServices;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// An output file that is never left half-written (FILES-AND-CLI.md, "Nothing is overwritten by mistake"): the
+/// content goes to a temporary file beside the target, which replaces the target only in <see cref="Commit"/>.
+/// Disposing without committing, Ctrl+C and SIGTERM delete the temporary file and leave the previous target as it
+/// was. Devices and pipes (<c>/dev/full</c>, <c>/dev/stdout</c>) are written directly: they cannot be replaced.
+/// </summary>
+internal sealed class OutputFile : IDisposable
+{
+    private readonly string _target;
+    private readonly string? _temporary;
+    private readonly PosixSignalRegistration[] _signals;
+    private bool _committed;
+
+    private OutputFile(string target, string? temporary, FileStream stream)
+    {
+        _target = target;
+        _temporary = temporary;
+        Stream = stream;
+        _signals = temporary is null
+            ? []
+            : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted)];
+    }
+
+    /// <summary>Where to write the content.</summary>
+    public FileStream Stream { get; }
+
+    /// <summary>Creates the temporary file for <paramref name="path"/>.</summary>
+    /// <exception cref="UsageException">The folder cannot be written.</exception>
+    public static OutputFile Create(string path)
+    {
+        var target = Path.GetFullPath(path);
+        try
+        {
+            if (IsSpecial(target))
+            {
+                return new OutputFile(target, null, new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+            }
+
+            var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+            return new OutputFile(target, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write the output file '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>Checks that an output is not one of the inputs, by full path and through symbolic links.</summary>
+    /// <exception cref="UsageException">It is.</exception>
+    public static void EnsureNotAnInput(string? output, string option, params (string? Path, string What)[] inputs)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        var target = Identity(output);
+        foreach (var (path, what) in inputs)
+        {
+            if (path is not null && path != InputFiles.StandardInput && string.Equals(Identity(path), target, StringComparison.Ordinal))
+            {
+                throw new UsageException($"{option} '{output}' is the same file as the {what} '{path}'; writing it would destroy the input. Choose another output file.");
+            }
+        }
+    }
+
+    /// <summary>Makes the content the target's: flushes, then renames the temporary file over the target.</summary>
+    public void Commit()
+    {
+        Stream.Flush(flushToDisk: false);
+        Stream.Dispose();
+        if (_temporary is not null)
+        {
+            File.Move(_temporary, _target, overwrite: true);
+        }
+
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+
+        if (!_committed)
+        {
+            Discard();
+        }
+    }
+
+    /// <summary>Ctrl+C or SIGTERM: the temporary file goes, the previous target stays, and the run ends with exit code 1.</summary>
+    private void Interrupted(PosixSignalContext context)
+    {
+        if (_committed)
+        {
+            return;
+        }
+
+        context.Cancel = true;
+        Discard();
+        try
+        {
+            Console.Error.WriteLine($"smets1-eligibility: interrupted ({context.Signal}); '{_target}' was not changed.");
+        }
+        catch (IOException)
+        {
+            // standard error is gone as well
+        }
+
+        Environment.Exit(ExitCodes.Failed);
+    }
+
+    private void Discard()
+    {
+        try
+        {
+            Stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // a full disk refuses the last flush too; the file is deleted either way
+        }
+
+        if (_temporary is not null)
+        {
+            try
+            {
+                File.Delete(_temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // nothing more can be done; the target itself was never touched
+            }
+        }
+    }
+
+    private static bool IsSpecial(string path) =>
+        File.Exists(path) && (path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal)
+            || (File.GetAttributes(path) & FileAttributes.Device) != 0);
+
+    private static string Identity(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+}
