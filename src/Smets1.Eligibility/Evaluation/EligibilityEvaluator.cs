@@ -21,6 +21,9 @@ public sealed partial class EligibilityEvaluator
     private static readonly ulong DataIncompleteBit = 1UL << RuleTable.BuiltIn.IndexOf(RuleIds.DataIncomplete);
     private static readonly ulong VersionUnresolvedBit = 1UL << RuleTable.BuiltIn.IndexOf(RuleIds.VersionUnresolved);
 
+    private static readonly Instant EarliestAssessment = Instant.FromUtc(2, 1, 1, 0, 0);
+    private static readonly Instant LatestAssessment = Instant.FromUtc(9998, 12, 31, 0, 0);
+
     private readonly CompiledVersion[] _compiled;
     private readonly Dictionary<string, CompiledVersion> _byLabel;
 
@@ -73,6 +76,7 @@ public sealed partial class EligibilityEvaluator
     /// <returns>The explained result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The assessment instant is outside the years 2 to 9998.</exception>
     public EligibilityResult Evaluate(InstallationFacts facts, EvaluationOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -87,6 +91,7 @@ public sealed partial class EligibilityEvaluator
     /// <returns>The compact outcome.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The assessment instant is outside the years 2 to 9998.</exception>
     public EligibilityOutcome EvaluateOutcome(InstallationFacts facts, EvaluationOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -102,11 +107,23 @@ public sealed partial class EligibilityEvaluator
     /// <param name="options">The options it was evaluated with.</param>
     /// <returns>The explained result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outcome"/> is not what this evaluator gives for these facts and options (another evaluator's, or made up).</exception>
     public EligibilityResult Explain(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var at = AssessmentInstant(facts, options);
-        var context = at is { } instant ? Prepare(facts, instant) : default;
+        if (outcome.Version is { } version && (!Catalog.TryGet(version.Label, out var own) || !ReferenceEquals(own, version)))
+        {
+            throw new ArgumentException($"The outcome was produced under version '{version.Label}', which this evaluator's catalogue does not hold; explain an outcome with the evaluator that produced it.", nameof(outcome));
+        }
+
+        // Re-evaluating costs one delegate call and makes the explanation exact: an outcome of other facts or
+        // options, or a made-up one, is refused rather than explained with messages that do not fit it.
+        var actual = EvaluateCore(facts, Pinned(options), options, out var context, out var at);
+        if (actual != outcome)
+        {
+            throw new ArgumentException($"The outcome ({outcome.Verdict} under {outcome.VersionLabel ?? "no version"}: {outcome.FailedRules}) is not what this evaluator gives for installation '{facts.InstallationId}' with these options ({actual.Verdict}: {actual.FailedRules}); explain the outcome that Evaluate gave for the same installation and options.", nameof(outcome));
+        }
+
         return ExplainCore(facts, outcome, context, at);
     }
 
@@ -147,6 +164,11 @@ public sealed partial class EligibilityEvaluator
         {
             context = default;
             return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(Catalog.Table, DataIncompleteBit), RuleSet.Empty, pinned?.Version);
+        }
+
+        if (instant < EarliestAssessment || instant > LatestAssessment)
+        {
+            throw new ArgumentOutOfRangeException(nameof(facts), instant, $"Installation '{facts.InstallationId}': assessed_at {instant} is outside the years 2 to 9998, where UK dates, windows and look-aheads can be computed.");
         }
 
         var compiled = pinned;

@@ -5,7 +5,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Smets1.Eligibility.Reference;
 
 /// <summary>
-/// The Eligible Product Combinations List: the DMCs DCC has tested, keyed by DMC id (ordinal, case-sensitive).
+/// The Eligible Product Combinations List: the DMCs DCC has tested, keyed by DMC id (ordinal, case-sensitive,
+/// surrounding spaces and tabs trimmed, as the files trim them).
 /// </summary>
 /// <remarks>Immutable and thread-safe; lookups do not allocate.</remarks>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "EPCL is the regulatory name of the list.")]
@@ -31,7 +32,7 @@ public sealed class Epcl : IReadOnlyCollection<EpclEntry>
                 throw new ArgumentException($"EPCL entry {ordered.Count + 1} has a blank DMC id; every entry needs one.", nameof(entries));
             }
 
-            if (!map.TryAdd(entry.DmcId, new EpclListing(entry)))
+            if (!map.TryAdd(Trimmed(entry.DmcId), new EpclListing(entry)))
             {
                 throw new ArgumentException($"DMC '{entry.DmcId}' appears twice in the EPCL; each DMC id must be listed once.", nameof(entries));
             }
@@ -57,12 +58,17 @@ public sealed class Epcl : IReadOnlyCollection<EpclEntry>
     public bool TryGet(string dmcId, [NotNullWhen(true)] out EpclEntry? entry)
     {
         ArgumentNullException.ThrowIfNull(dmcId);
-        entry = _entries.TryGetValue(dmcId, out var listing) ? listing.Entry : null;
+        entry = _entries.TryGetValue(Trimmed(dmcId), out var listing) ? listing.Entry : null;
         return entry is not null;
     }
 
+    /// <summary>The listing of a DMC, matched as the files match it: surrounding spaces and tabs are trimmed (FILES-AND-CLI.md).</summary>
     internal EpclListing? Find(string? dmcId) =>
-        dmcId is not null && _entries.TryGetValue(dmcId, out var listing) ? listing : null;
+        dmcId is not null && _entries.TryGetValue(Trimmed(dmcId), out var listing) ? listing : null;
+
+    /// <summary>The ID without surrounding spaces and tabs; allocates only when there are some.</summary>
+    private static string Trimmed(string id) =>
+        id.Length > 0 && (id[0] is ' ' or '\t' || id[^1] is ' ' or '\t') ? id.Trim(' ', '\t') : id;
 
     /// <inheritdoc />
     public IEnumerator<EpclEntry> GetEnumerator() => ((IEnumerable<EpclEntry>)_ordered).GetEnumerator();
