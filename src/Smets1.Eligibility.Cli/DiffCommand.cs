@@ -108,10 +108,10 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
             console.Write(rules);
         }
 
-        var parameters = new Table().Border(TableBorder.Simple).AddColumns("parameter", diff.From.Label, diff.To.Label, "source");
+        var parameters = new Table().Border(TableBorder.Simple).AddColumns("parameter", Markup.Escape(diff.From.Label), Markup.Escape(diff.To.Label), "source");
         foreach (var p in diff.Parameters)
         {
-            parameters.AddRow(p.Key, p.Old?.Value ?? "—", p.New?.Value ?? "—", Markup.Escape(p.Source));
+            parameters.AddRow(Markup.Escape(p.Key), Markup.Escape(p.Old?.Value ?? "—"), Markup.Escape(p.New?.Value ?? "—"), Markup.Escape(p.Source));
         }
 
         if (diff.Parameters.Count == 0)
@@ -136,7 +136,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
 
         if (replay.Changes.Count > 0)
         {
-            var changes = new Table().Border(TableBorder.Simple).AddColumns("installation", "row", diff.From.Label, diff.To.Label, "rules responsible");
+            var changes = new Table().Border(TableBorder.Simple).AddColumns("installation", "row", Markup.Escape(diff.From.Label), Markup.Escape(diff.To.Label), "rules responsible");
             foreach (var change in replay.Changes)
             {
                 changes.AddRow(Markup.Escape(change.Installation.InstallationId), rows[change.Index].ToString(CultureInfo.InvariantCulture), change.From.Verdict.ToString(), change.To.Verdict.ToString(), change.Responsible.ToString());

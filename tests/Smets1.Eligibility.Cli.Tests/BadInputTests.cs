@@ -181,4 +181,30 @@ public sealed class BadInputTests
         Assert.StartsWith("A1,1,v17,Eligible", run.Lines[1], StringComparison.Ordinal);
         Assert.StartsWith("A2,2,v17,Ineligible,EPCL-LISTED", run.Lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MarkupCharactersInLabelsSourcesAndParameters_ArePrintedAsText()
+    {
+        using var scratch = new Scratch();
+        var versions = scratch.File("v.json", """
+            { "label": "v[red]18[/]", "based_on": "v17", "effective_from": "2021-11-05", "source": "[bold]policy[/] [",
+              "parameters": { "note_text": { "type": "text", "value": "[x]", "source": "[s]" } } }
+            """);
+        var input = scratch.File("in.csv", $"{Header}\n{Row("A1")}\n");
+
+        foreach (var args in new[]
+        {
+            new[] { "versions", "--versions", versions },
+            ["versions", "--timeline", "--versions", versions],
+            ["rules", "--tmad", "v[red]18[/]", "--versions", versions, "--format", "markdown"],
+            ["diff", "v17", "v[red]18[/]", "--versions", versions],
+            ["diff", "v17", "v[red]18[/]", input, "--epcl", scratch.File("e.csv", Epcl), "--versions", versions],
+            ["evaluate", input, "--epcl", scratch.File("e2.csv", Epcl), "--versions", versions, "--tmad", "v[red]18[/]"],
+        })
+        {
+            var run = ToolRun.InProcess(args);
+            Assert.True(run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid, string.Join(' ', args) + ": " + run.Error);
+            Assert.Contains(args[0] == "rules" ? "[bold]policy[/] [" : "v[red]18[/]", run.Output + run.Error, StringComparison.Ordinal);
+        }
+    }
 }
