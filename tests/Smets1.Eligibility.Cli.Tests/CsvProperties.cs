@@ -58,6 +58,70 @@ public sealed class CsvProperties
         }).Check(Config);
     }
 
+    /// <summary>Faults injected into one row's text: each keeps the row a row, so it must still yield exactly one result.</summary>
+    private static readonly Func<string, int, string>[] Faults =
+    [
+        (line, seed) => Cell(line, 1 + (seed % 6), c => c.Length > 1 ? c[..1] + "\"" + c[1..] : "\"x\"y"),     // stray quote inside a cell
+        (line, seed) => string.Join(',', line.Split(',')[..Math.Max(1, line.Split(',').Length - 1 - (seed % 3))]), // truncated row
+        (line, seed) => line + ",extra",                                                                    // a cell too many
+        (line, seed) => Cell(line, 7, _ => "DMC\u0000"),                                                    // a NUL character
+        (line, seed) => Cell(line, 1, _ => seed % 2 == 0 ? "9999-12-31T23:00:00-05:00" : "0001-01-01T00:00:00+01:00"), // extreme instants
+        (line, seed) => Cell(line, 10, _ => "9999-12-31"),                                                   // a look-ahead at the end of the calendar
+        (line, seed) => Cell(line, 0, id => " \t" + id + "\t "),                                           // surrounding blanks
+        (line, seed) => Cell(line, 3, _ => "\"DORMANT\"\"x\""),                                              // quoted, then text after the quote
+    ];
+
+    [Fact]
+    public void FilesWithInjectedFaults_AnswerEveryRowOnceInOrder_AndNeverThrow()
+    {
+        var rows = from count in Gen.Choose(1, 10)
+                   from facts in Gen.ArrayOf(EligibilityGen.Installation, count)
+                   from faults in Gen.ArrayOf(Gen.Choose(-1, Faults.Length - 1), count)
+                   from seeds in Gen.ArrayOf(Gen.Choose(0, 1000), count)
+                   from duplicate in Gen.Choose(-1, count - 1)
+                   from invalidUtf8 in Gen.Choose(-1, count - 1)
+                   select (facts, faults, seeds, duplicate, invalidUtf8);
+        Prop.ForAll(rows.ToArbitrary(), input =>
+        {
+            var (facts, faults, seeds, duplicate, invalidUtf8) = input;
+            facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{(i == duplicate && i > 0 ? 0 : i)}" })];
+            var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes(lines[0] + "\n"));
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var line = faults[i] >= 0 ? Faults[faults[i]](lines[i + 1], seeds[i]) : lines[i + 1];
+                bytes.AddRange(Encoding.UTF8.GetBytes(line));
+                if (i == invalidUtf8)
+                {
+                    bytes.AddRange([0xC3, 0x28]); // a broken two-byte sequence at the end of the last cell
+                }
+
+                bytes.Add((byte)'\n');
+            }
+
+            using var scratch = new Scratch();
+            var path = Path.Combine(scratch.Folder, "in.csv");
+            File.WriteAllBytes(path, [.. bytes]);
+            var run = ToolRun.InProcess("evaluate", path, "--epcl", scratch.File("e.csv", "dmc_id,added_on\nDMC-1,2021-03-15\n"));
+            var results = run.Lines.Skip(1).ToArray();
+            return (run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid)
+                && results.Length == facts.Length
+                && results.Select((r, i) => r.StartsWith($"{facts[i].InstallationId},{i + 1},", StringComparison.Ordinal)).All(ok => ok)
+                && (duplicate <= 0 || results[duplicate].Contains(",Invalid,", StringComparison.Ordinal));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+
+    private static string Cell(string line, int index, Func<string, string> change)
+    {
+        var cells = line.Split(',');
+        if (index < cells.Length)
+        {
+            cells[index] = change(cells[index]);
+        }
+
+        return string.Join(',', cells);
+    }
+
     private static byte[] Write(IEnumerable<InstallationFacts> installations)
     {
         using var buffer = new MemoryStream();
