@@ -1,7 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility.Testing;
 
@@ -102,6 +104,74 @@ public static class EligibilityGen
             2 => facts with { PlannedCosDate = facts.AssessedAt!.Value.InZone(London).Date.PlusDays(lookahead + days) },
             _ => facts with { FailedMigrationAttempts = attempts },
         };
+
+    /// <summary>
+    /// Values of the facts a catalogue's versions declare (RULE-FILES.md), generated from their definitions: every
+    /// value fits its type, bounds, length and values; facts without a default are sometimes not known, and facts
+    /// with one sometimes keep it.
+    /// </summary>
+    /// <param name="schema">The declared facts, <c>catalog.Facts</c>.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schema"/> is <see langword="null"/>.</exception>
+    public static Gen<CustomFacts> CustomFacts(FactSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var values = Gen.Constant(Array.Empty<object?>());
+        foreach (var fact in schema.Facts)
+        {
+            var next = Value(fact);
+            values = from drawn in values from value in next select (object?[])[.. drawn, value];
+        }
+
+        return values.Select(drawn =>
+        {
+            var builder = schema.CreateValues();
+            var i = 0;
+            foreach (var value in drawn)
+            {
+                var fact = schema.Facts[i++];
+                if (!ReferenceEquals(value, Keep))
+                {
+                    builder.Set(fact.Name, value);
+                }
+            }
+
+            return builder.Build();
+        });
+    }
+
+    /// <summary>Well-formed installations (<see cref="Installation"/>) that also carry generated values of the catalogue's declared facts.</summary>
+    /// <param name="catalog">The catalogue.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public static Gen<InstallationFacts> InstallationFor(TmadCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return from facts in AnyInstallation
+               from custom in CustomFacts(catalog.Facts)
+               select facts with { Custom = custom };
+    }
+
+    private static readonly object Keep = new();
+
+    private static Gen<object?> Value(FactDefinition fact)
+    {
+        Gen<object?> typed = fact.Type switch
+        {
+            FactType.Boolean => Gen.Elements(true, false).Select(b => (object?)b),
+            FactType.Integer => Gen.Choose(Bound(fact.Min, -5), Bound(fact.Max, 100)).Select(n => (object?)(long)n),
+            FactType.Decimal => Gen.Choose(Bound(fact.Min, -5) * 100, Bound(fact.Max, 100) * 100).Select(n => (object?)(n / 100m)),
+            FactType.Enum => Gen.Elements(fact.Values.ToArray()).Select(v => (object?)v),
+            FactType.Text => Gen.Elements("", "A", "ACME", "north", "ISLANDS", "x y").Where(t => fact.MaxLength is not { } max || t.Length <= max).Select(t => (object?)t),
+            FactType.Date => Gen.Choose(0, 6 * 365).Select(d => (object?)new LocalDate(2020, 1, 1).PlusDays(d)),
+            _ => Gen.Choose(0, 6 * 365 * 24).Select(h => (object?)(Instant.FromUtc(2020, 1, 1, 0, 0) + Duration.FromHours(h))),
+        };
+        return fact.Default is null
+            ? Gen.Frequency((5, typed), (1, Gen.Constant<object?>(null)))
+            : Gen.Frequency((5, typed), (1, Gen.Constant<object?>(Keep)));
+    }
+
+    private static int Bound(decimal? bound, int fallback) => bound is { } b ? (int)Math.Clamp(b, -1_000_000, 1_000_000) : fallback;
 
     private static Gen<InstallationFacts> Build(Gen<Instant> instants) =>
         from id in Gen.Choose(1, 9_999_999)

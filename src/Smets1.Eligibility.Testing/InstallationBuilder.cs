@@ -1,5 +1,7 @@
 using NodaTime;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility.Testing;
 
@@ -44,6 +46,7 @@ public sealed class InstallationBuilder
     };
 
     private Duration? _chfAge = DefaultContactAge;
+    private CustomFactsBuilder? _custom;
     private Duration? _gsmeAge = DefaultContactAge;
 
     /// <summary>Sets the installation ID.</summary>
@@ -147,6 +150,35 @@ public sealed class InstallationBuilder
     /// <returns>This builder.</returns>
     public InstallationBuilder WithFailedAttempts(int attempts) => Set(_facts with { FailedMigrationAttempts = attempts });
 
+    /// <summary>Lets <see cref="WithFact"/> set the facts the versions of <paramref name="catalog"/> declare (RULE-FILES.md); each starts at its default.</summary>
+    /// <param name="catalog">The catalogue whose declared facts to set.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public InstallationBuilder For(TmadCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _custom = catalog.Facts.CreateValues();
+        return this;
+    }
+
+    /// <summary>Sets a declared fact, for example <c>.For(catalog).WithFact("open_complaints", 3)</c>; <see langword="null"/> makes it "not known".</summary>
+    /// <param name="name">The fact's name.</param>
+    /// <param name="value">Its value, by the fact's type (see <see cref="CustomFactsBuilder.Set"/>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="For"/> was not called first.</exception>
+    /// <exception cref="KeyNotFoundException">No version of the catalogue declares the fact.</exception>
+    /// <exception cref="ArgumentException">The value does not fit the fact's definition.</exception>
+    public InstallationBuilder WithFact(string name, object? value)
+    {
+        if (_custom is null)
+        {
+            throw new InvalidOperationException("Call For(catalog) first, so that the builder knows the facts the catalogue's versions declare.");
+        }
+
+        _custom.Set(name, value);
+        return this;
+    }
+
     /// <summary>Applies any other change to the facts (for the Clause 18 flags, for example).</summary>
     /// <param name="change">The change, for example <c>f =&gt; f with { Gt01HanError = true }</c>.</param>
     /// <returns>This builder.</returns>
@@ -161,7 +193,7 @@ public sealed class InstallationBuilder
     /// <returns>The immutable facts.</returns>
     public InstallationFacts Build()
     {
-        var facts = _facts;
+        var facts = _custom is null ? _facts : _facts with { Custom = _custom.Build() };
         if (facts.AssessedAt is { } at)
         {
             if (_chfAge is { } chfAge)
