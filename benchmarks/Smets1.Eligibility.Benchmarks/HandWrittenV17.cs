@@ -37,14 +37,19 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
         }
     }
 
-    public EligibilityOutcome Evaluate(InstallationFacts f)
+    public EligibilityOutcome Evaluate(InstallationFacts f) => Evaluate(f, out _, out _);
+
+    /// <summary>The v17 checks, giving back the failed bits and the assessment's UK date for checks written on top (<c>default</c> with no assessment instant).</summary>
+    public EligibilityOutcome Evaluate(InstallationFacts f, out ulong failedBits, out LocalDate date)
     {
         if (f.AssessedAt is not { } at)
         {
+            failedBits = DataIncomplete;
+            date = default;
             return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(RuleTable.BuiltIn, DataIncomplete), RuleSet.Empty, V17);
         }
 
-        var date = at.InZone(London).Date;
+        date = at.InZone(London).Date;
         ulong failed = 0;
         ulong warnings = 0;
         var cohortKnown = f.Cohort.HasValue;
@@ -108,6 +113,7 @@ public sealed class HandWrittenV17(Epcl epcl, CohortClosures closures)
             : (failed & Ineligible) != 0 ? Verdict.Ineligible
             : (failed & Deferred) != 0 ? Verdict.Deferred
             : Verdict.Indeterminate;
+        failedBits = failed;
         return new EligibilityOutcome(verdict, new RuleSet(RuleTable.BuiltIn, failed), new RuleSet(RuleTable.BuiltIn, warnings), V17);
     }
 

@@ -128,4 +128,21 @@ public sealed class DefinedRulesTests
         EffectiveFrom = new LocalDate(2021, 11, 5),
         Source = "test",
     };
+
+    [Fact]
+    public void HandWrittenSupplierChecks_AndTheSameChecksDefinedInAFile_GiveIdenticalResults()
+    {
+        // The pair DefinedRulesBenchmarks measures: if they disagreed, the benchmark would compare different work.
+        var policy = new Smets1.Eligibility.Benchmarks.SupplierPolicy(50_000);
+        var handWritten = new EligibilityOutcome[policy.Installations.Length];
+        var library = new EligibilityOutcome[policy.Installations.Length];
+
+        policy.CreateHandWritten().EvaluateBatch(policy.Installations, policy.Typed, handWritten);
+        new EligibilityEvaluator(policy.Catalog, Smets1.Eligibility.Benchmarks.BenchmarkData.Estate.Epcl).EvaluateBatch(policy.Installations, library, Smets1.Eligibility.Benchmarks.SupplierPolicy.Pinned);
+
+        Assert.Equal(handWritten, library);
+        Assert.Contains(library, o => o.FailedRules.Contains("B-DEBT"));
+        Assert.Contains(library, o => o.Warnings.Contains("B-PSR-RESTRICTED"));
+        Assert.Contains(library, o => o.Verdict == Verdict.Eligible);
+    }
 }
