@@ -129,7 +129,21 @@ internal static class CliApp
         var generate = new Command("generate", "Writes a synthetic estate and its EPCL in the contract's CSV form.") { rows, seed, generateOutput, generateEpcl };
         generate.SetAction(p => Generate(p.GetValue(rows), p.GetValue(seed), p.GetValue(generateOutput)!, p.GetValue(generateEpcl), error));
 
+        var sweepInstallations = new Argument<string>("INSTALLATIONS.csv") { Description = "The installation file, or - for standard input." };
+        var sweepEpcl = new Option<string?>("--epcl") { Description = "The EPCL file." };
+        var sweepTmad = new Option<string>("--tmad") { Description = "The version whose parameter to sweep (pinned for every row).", Required = true };
+        var sweepParameter = new Option<string>("--parameter") { Description = "The parameter: built-in (comms_window_hours, cos_lookahead_days, …) or defined in a version file.", Required = true };
+        var sweepValues = new Option<string>("--values") { Description = "The values to try, separated by commas, for example 24,48,72,96.", Required = true };
+        var sweepOutput = new Option<string?>("--output", "-o") { Description = "Writes the sweep here: CSV, or an HTML page with a chart when the name ends in .html." };
+        var sweep = new Command("sweep", "What if: evaluates the estate once per value of one parameter of a pinned version, in one pass over the file.")
+        {
+            sweepInstallations, sweepEpcl, sweepTmad, sweepParameter, sweepValues, sweepOutput,
+        };
+        sweep.SetAction(p => new SweepCommand(Catalog(p), error, output, p.GetValue(versionFiles) ?? []).Run(new SweepCommand.Settings(
+            p.GetValue(sweepInstallations)!, p.GetValue(sweepEpcl), p.GetValue(sweepTmad)!, p.GetValue(sweepParameter)!, p.GetValue(sweepValues)!, p.GetValue(sweepOutput), p.GetValue(inferred))));
+
         root.Subcommands.Add(evaluate);
+        root.Subcommands.Add(sweep);
         root.Subcommands.Add(versions);
         root.Subcommands.Add(rules);
         root.Subcommands.Add(diff);

@@ -28,31 +28,22 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         }
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
-        if (settings.Installations is null)
-        {
-            error.WriteLine("no file given: evaluating the sample estate bundled with the tool (give a file, or - for standard input)");
-        }
-
-        using var input = settings.Installations is { } path
-            ? InputFiles.Open(path, "installation file")
-            : new StreamReader(Samples.OpenEstate());
-        var name = settings.Installations ?? Samples.EstateName;
-        using var reader = new InstallationCsvReader(input, name, catalog.Facts);
-        var epcl = LoadEpcl(settings);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        var reader = estate.Reader;
 
         // Every usage error has been raised by now: only from here on is a result file created.
-        var evaluator = new EligibilityEvaluator(catalog, epcl);
+        var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
         using var file = settings.Output is { } outputPath ? OutputFile.Create(outputPath) : null;
         using var writer = ResultWriter.Create(file?.Stream ?? standardOutput, format, leaveOpen: true);
         var summary = new RunSummary();
         var stopwatch = Stopwatch.StartNew();
-        var length = InputFiles.LengthOf(input);
+        var length = estate.Length;
         if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {
             error.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("evaluating", maxValue: length);
-                Evaluate(reader, evaluator, options, writer, summary, () => task.Value = input.BaseStream.Position);
+                Evaluate(reader, evaluator, options, writer, summary, () => task.Value = estate.Position);
             });
         }
         else
@@ -100,24 +91,6 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         }
 
         throw new UsageException($"--as-of '{text}' is neither an instant (2021-11-10T10:00:00Z) nor a date (2021-11-10, meaning 00:00 Europe/London).");
-    }
-
-    private Epcl LoadEpcl(Settings settings)
-    {
-        if (settings.Epcl is { } path)
-        {
-            using var epclReader = InputFiles.Open(path, "EPCL file");
-            return EpclCsvReader.Read(epclReader, path);
-        }
-
-        if (settings.Installations is null)
-        {
-            using var sample = new StreamReader(Samples.OpenEpcl());
-            return EpclCsvReader.Read(sample, Samples.EpclName);
-        }
-
-        error.MarkupLine("[yellow]warning:[/] no --epcl file given, so every DMC fails EPCL-LISTED.");
-        return Reference.Epcl.Empty;
     }
 
     private static void Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)

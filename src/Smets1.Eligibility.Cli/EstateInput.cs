@@ -1,0 +1,81 @@
+using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
+using Spectre.Console;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// The inputs of the commands that read an estate (<c>evaluate</c>, <c>sweep</c>, <c>report</c>): the installation file
+/// (a path, <c>-</c> for standard input, or the bundled sample when none is given) and its EPCL.
+/// </summary>
+internal sealed class EstateInput : IDisposable
+{
+    private readonly StreamReader _input;
+
+    private EstateInput(StreamReader input, InstallationCsvReader reader, Epcl epcl, string name)
+    {
+        _input = input;
+        Reader = reader;
+        Epcl = epcl;
+        Name = name;
+    }
+
+    public InstallationCsvReader Reader { get; }
+
+    public Epcl Epcl { get; }
+
+    /// <summary>The file's name as the user gave it (or the sample's).</summary>
+    public string Name { get; }
+
+    /// <summary>The input's length in bytes when it can be known (for a progress bar), else 0.</summary>
+    public long Length => InputFiles.LengthOf(_input);
+
+    /// <summary>How far the input has been read, in bytes, when it can be known.</summary>
+    public long Position => _input.BaseStream.CanSeek ? _input.BaseStream.Position : 0;
+
+    /// <summary>Opens the installation file and reads its header and the EPCL; every problem is a usage error, raised before any output exists.</summary>
+    public static EstateInput Open(string? installations, string? epcl, TmadCatalog catalog, IAnsiConsole error)
+    {
+        if (installations is null)
+        {
+            error.WriteLine("no file given: evaluating the sample estate bundled with the tool (give a file, or - for standard input)");
+        }
+
+        var input = installations is { } path ? InputFiles.Open(path, "installation file") : new StreamReader(Samples.OpenEstate());
+        try
+        {
+            var name = installations ?? Samples.EstateName;
+            var reader = new InstallationCsvReader(input, name, catalog.Facts);
+            return new EstateInput(input, reader, LoadEpcl(epcl, installations is null, error), name);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        _input.Dispose();
+    }
+
+    private static Epcl LoadEpcl(string? path, bool sample, IAnsiConsole error)
+    {
+        if (path is not null)
+        {
+            using var epclReader = InputFiles.Open(path, "EPCL file");
+            return EpclCsvReader.Read(epclReader, path);
+        }
+
+        if (sample)
+        {
+            using var bundled = new StreamReader(Samples.OpenEpcl());
+            return EpclCsvReader.Read(bundled, Samples.EpclName);
+        }
+
+        error.MarkupLine("[yellow]warning:[/] no --epcl file given, so every DMC fails EPCL-LISTED.");
+        return Epcl.Empty;
+    }
+}
