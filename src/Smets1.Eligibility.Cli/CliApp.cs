@@ -142,7 +142,19 @@ internal static class CliApp
         sweep.SetAction(p => new SweepCommand(Catalog(p), error, output, p.GetValue(versionFiles) ?? []).Run(new SweepCommand.Settings(
             p.GetValue(sweepInstallations)!, p.GetValue(sweepEpcl), p.GetValue(sweepTmad)!, p.GetValue(sweepParameter)!, p.GetValue(sweepValues)!, p.GetValue(sweepOutput), p.GetValue(inferred))));
 
+        var reportInstallations = new Argument<string>("INSTALLATIONS.csv") { Description = "The installation file, or - for standard input." };
+        var reportEpcl = new Option<string?>("--epcl") { Description = "The EPCL file." };
+        var reportTmad = new Option<string?>("--tmad") { Description = "Pins this TMAD version for every row." };
+        var reportOutput = new Option<string>("--output", "-o") { Description = "The HTML page to write.", Required = true };
+        var report = new Command("report", "Writes one self-contained HTML page about the estate: verdicts, failed rules, cohorts, months, warnings, invalid rows, versions and parameters.")
+        {
+            reportInstallations, reportEpcl, reportTmad, reportOutput,
+        };
+        report.SetAction(p => new ReportCommand(Catalog(p), error, NodaTime.SystemClock.Instance, p.GetValue(versionFiles) ?? []).Run(new ReportCommand.Settings(
+            p.GetValue(reportInstallations)!, p.GetValue(reportEpcl), p.GetValue(reportTmad), p.GetValue(reportOutput)!, p.GetValue(inferred))));
+
         root.Subcommands.Add(evaluate);
+        root.Subcommands.Add(report);
         root.Subcommands.Add(sweep);
         root.Subcommands.Add(versions);
         root.Subcommands.Add(rules);

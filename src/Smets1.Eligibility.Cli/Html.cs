@@ -98,6 +98,85 @@ internal static class Html
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>Horizontal bars of one colour with the count and share written at the end of each.</summary>
+    public static string Bars(string id, string title, IReadOnlyList<(string Label, long Count)> rows, long whole)
+    {
+        const int labelWidth = 190;
+        const int barWidth = 480;
+        const int rowHeight = 20;
+        var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" class=\"chart\" width=\"{labelWidth + barWidth + 140}\" height=\"{(rows.Count * rowHeight) + 10}\" role=\"img\" aria-label=\"{Escape(title)}\"><title>{Escape(title)}</title>");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (label, count) = rows[r];
+            var y = (r * rowHeight) + 4;
+            var width = barWidth * (double)count / max;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\">{Escape(Shorten(label))}</text><rect x=\"{labelWidth}\" y=\"{y}\" width=\"{Math.Max(width, 1):0.#}\" height=\"{rowHeight - 5}\" fill=\"#34495e\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 4:0.#}\" y=\"{y + 12}\">{Number(count)} ({Percent(count, whole)})</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>
+    /// Columns per month, stacked by verdict, with the version in force drawn behind each run of months (an inferred
+    /// era dashed and marked "inferred") and every column's total written above it.
+    /// </summary>
+    public static string Timeline(string id, string title, IReadOnlyList<(NodaTime.YearMonth Month, long[] Counts, (string Label, bool Inferred)? Version)> months)
+    {
+        const int left = 50;
+        const int top = 34;
+        const int height = 220;
+        var column = months.Count > 60 ? 8 : 16;
+        var width = left + (months.Count * column) + 20;
+        var max = Math.Max(1, months.Count == 0 ? 1 : months.Max(m => m.Counts.Sum()));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" class=\"chart\" width=\"{Math.Max(width, 300)}\" height=\"{top + height + 40}\" role=\"img\" aria-label=\"{Escape(title)}\"><title>{Escape(title)}</title>");
+        for (var start = 0; start < months.Count;)
+        {
+            var version = months[start].Version;
+            var end = start;
+            while (end + 1 < months.Count && Equals(months[end + 1].Version, version))
+            {
+                end++;
+            }
+
+            var x = left + (start * column);
+            var w = (end - start + 1) * column;
+            var (label, inferred) = version ?? ("unresolved", false);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"version-band\" x=\"{x}\" y=\"{top - 20}\" width=\"{w}\" height=\"{height + 20}\" fill=\"{(version is null ? "#fafafa" : inferred ? "#fdf2e9" : "#eef3f8")}\" stroke=\"#999\"{(inferred ? " stroke-dasharray=\"4 2\"" : string.Empty)}><title>{Escape(label)}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 2}\" y=\"{top - 8}\">{Escape(label)}{(inferred ? " (inferred)" : string.Empty)}</text>");
+            start = end + 1;
+        }
+
+        for (var m = 0; m < months.Count; m++)
+        {
+            var (month, counts, _) = months[m];
+            var x = left + (m * column) + 1;
+            double y = top + height;
+            for (var v = 0; v < counts.Length && v < Verdicts.Length; v++)
+            {
+                if (counts[v] == 0)
+                {
+                    continue;
+                }
+
+                var h = height * (double)counts[v] / max;
+                y -= h;
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y:0.#}\" width=\"{column - 2}\" height=\"{Math.Max(h, 0.5):0.#}\" fill=\"url(#p-{Verdicts[v].Pattern})\"><title>{month.Year:D4}-{month.Month:D2}: {Verdicts[v].Name} {Number(counts[v])}</title></rect>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y - 2:0.#}\" font-size=\"8\">{Number(counts.Sum())}</text>");
+            if (month.Month == 1 || m == 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 14}\">{month.Year:D4}-{month.Month:D2}</text>");
+            }
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
     private static string Shorten(string label) => label.Length <= 30 ? label : label[..29] + "…";
 
     /// <summary>One fill pattern per verdict, in its colour, so the charts read in print and without colour.</summary>

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using Smets1.Eligibility.Versions;
+using Spectre.Console;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// <c>report</c>: one self-contained HTML page about an estate (FILES-AND-CLI.md): verdict counts with shares, failed
+/// rules ranked with the installations each blocks alone, verdicts by cohort and by month of assessment with the
+/// version in force behind them, warnings, the invalid rows, and the versions and parameters in force with their
+/// sources. The estate is aggregated while streaming (<see cref="EstateReport"/>); every piece of data is escaped.
+/// </summary>
+internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, IClock clock, IReadOnlyList<string> versionFiles)
+{
+    private const int Chunk = 4096;
+
+    public sealed record Settings(string Installations, string? Epcl, string? Tmad, string Output, bool Inferred);
+
+    public int Run(Settings settings)
+    {
+        var options = new EvaluationOptions { IncludeInferredTimeline = settings.Inferred };
+        if (settings.Tmad is { } label)
+        {
+            if (!catalog.TryGet(label, out _))
+            {
+                throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
+            }
+
+            options = options with { PinnedVersion = label };
+        }
+
+        OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
+        var report = new EstateReport();
+        var rows = new ParsedRow[Chunk];
+        var facts = new InstallationFacts[Chunk];
+        var outcomes = new EligibilityOutcome[Chunk];
+        var more = true;
+        while (more)
+        {
+            var count = 0;
+            var valid = 0;
+            while (count < Chunk && (more = estate.Reader.TryRead(out rows[count])))
+            {
+                if (rows[count].Facts is { } f)
+                {
+                    facts[valid++] = f;
+                }
+                else
+                {
+                    report.AddInvalid(rows[count].Row, rows[count].InstallationId, rows[count].Invalid!);
+                }
+
+                count++;
+            }
+
+            evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);
+            for (var i = 0; i < valid; i++)
+            {
+                report.Add(facts[i], outcomes[i]);
+            }
+
+            Array.Clear(facts, 0, valid);
+        }
+
+        var page = Render(report, estate.Name, options);
+        using (var file = OutputFile.Create(settings.Output))
+        {
+            file.Stream.Write(new UTF8Encoding(false).GetBytes(page));
+            file.Commit();
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote the report of {report.Rows:N0} rows ({report.InvalidCount:N0} Invalid) to {settings.Output}"));
+        return report.InvalidCount > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
+    }
+
+    private string Render(EstateReport report, string file, EvaluationOptions options)
+    {
+        var summary = report.Summary;
+        var body = new StringBuilder();
+        var now = InstantPattern.General.Format(clock.GetCurrentInstant());
+        body.Append(CultureInfo.InvariantCulture, $"<h1>SMETS1 eligibility report: {Html.Escape(Path.GetFileName(file))}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\" id=\"run\">File <code>{Html.Escape(file)}</code>: {Html.Number(report.Rows)} rows ({Html.Number(report.InvalidCount)} Invalid). ");
+        body.Append(CultureInfo.InvariantCulture, $"Versions: {(options.PinnedVersion is { } pinned ? "pinned to " + Html.Escape(pinned) : "resolved by date")}{(options.IncludeInferredTimeline ? ", inferred timeline on" : string.Empty)}. Run {Html.Escape(now)}.</p>");
+        body.Append(Html.Legend());
+
+        var verdicts = Html.Verdicts.Select(v => v.Name == ResultWriter.InvalidVerdict ? report.InvalidCount : summary.CountOf(Enum.Parse<Verdict>(v.Name))).ToArray();
+        body.Append("<h2 id=\"verdicts\">Verdicts</h2>");
+        body.Append(Html.StackedBars("verdict-chart", "Verdicts of the estate", [("all installations", verdicts)]));
+        body.Append("<table id=\"verdict-table\"><tr><th>verdict</th><th>installations</th><th>share</th></tr>");
+        for (var v = 0; v < verdicts.Length; v++)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Verdicts[v].Name}</td><td class=\"n\">{Html.Number(verdicts[v])}</td><td class=\"n\">{Html.Percent(verdicts[v], report.Rows)}</td></tr>");
+        }
+
+        body.Append("</table>");
+
+        body.Append("<h2 id=\"failed-rules\">Failed rules, most first</h2>");
+        var alone = report.BlockedAlone.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var ranked = summary.ByFailedRule.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        body.Append(Html.Bars("rule-chart", "Failed rules, most first", [.. ranked.Select(p => (p.Key, p.Value))], summary.Total));
+        body.Append("<table id=\"rule-table\"><tr><th>rule</th><th>installations</th><th>share</th><th>cumulative</th><th>blocks alone</th><th>source</th></tr>");
+        long cumulative = 0;
+        foreach (var (rule, count) in ranked)
+        {
+            cumulative += count;
+            var definition = catalog.TryGetRule(rule, out var r) ? r : null;
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Html.Escape(rule)}</code></td><td class=\"n\">{Html.Number(count)}</td><td class=\"n\">{Html.Percent(count, summary.Total)}</td><td class=\"n\">{Html.Percent(cumulative, ranked.Sum(x => x.Value))}</td><td class=\"n\">{Html.Number(alone.GetValueOrDefault(rule))}</td><td>{Html.Escape(definition?.Citation)}</td></tr>");
+        }
+
+        body.Append("</table>");
+
+        body.Append("<h2 id=\"by-cohort\">Verdicts by cohort</h2>");
+        body.Append(Html.StackedBars("cohort-chart", "Verdicts by cohort", [.. report.ByCohort.Select(c => (c.Key, Ordered(c.Value)))]));
+
+        body.Append("<h2 id=\"by-month\">Verdicts by month of assessment</h2>");
+        body.Append(Html.Timeline("month-chart", "Verdicts by month of assessment, with the version in force behind them", [.. EveryMonth(report).Select(m => (m.Key, Ordered(m.Value), VersionIn(m.Key, options)))]));
+
+        body.Append("<h2 id=\"warnings\">Warnings</h2><table id=\"warning-table\"><tr><th>warning</th><th>installations</th></tr>");
+        foreach (var (rule, count) in summary.ByWarning)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Html.Escape(rule)}</code></td><td class=\"n\">{Html.Number(count)}</td></tr>");
+        }
+
+        body.Append("</table>");
+
+        body.Append(CultureInfo.InvariantCulture, $"<h2 id=\"invalid\">Invalid rows: {Html.Number(report.InvalidCount)}</h2>");
+        if (report.InvalidCount > report.InvalidRows.Count)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>The first {Html.Number(report.InvalidRows.Count)} are listed.</p>");
+        }
+
+        body.Append("<table id=\"invalid-table\"><tr><th>row</th><th>installation_id</th><th>message</th></tr>");
+        foreach (var row in report.InvalidRows)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"n\">{row.Row}</td><td>{Html.Escape(row.InstallationId)}</td><td>{Html.Escape(row.Message)}</td></tr>");
+        }
+
+        body.Append("</table>");
+
+        body.Append("<h2 id=\"versions\">Versions and parameters in force</h2>");
+        foreach (var version in report.Versions)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Escape(version.Label)}{(version.IsInferred ? " (inferred era)" : string.Empty)}</h3><p>In force from {Iso.Date(version.EffectiveFrom)}, expiry {Iso.Date(version.Expiry)}; source {Html.Escape(version.Source)}; {(version.IsShipped ? "shipped" : version.IsInferred ? "inferred (TMAD-RULES §3a)" : "registered")}.</p>");
+            body.Append("<table class=\"parameters\"><tr><th>parameter</th><th>value</th><th>source</th><th>confidence</th></tr>");
+            foreach (var p in version.Parameters.Entries)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(p.Title)} (<code>{Html.Escape(p.Key)}</code>)</td><td>{Html.Escape(p.Value)}</td><td>{Html.Escape(p.Source)}</td><td>{p.Confidence.ToString().ToLowerInvariant()}{(p.Note is { } n ? ": " + Html.Escape(n) : string.Empty)}</td></tr>");
+            }
+
+            body.Append("</table>");
+        }
+
+        return Html.Page($"SMETS1 eligibility report: {Path.GetFileName(file)}", body.ToString());
+    }
+
+    /// <summary>Every month from the first assessed to the last, months without installations included, so the axis is time.</summary>
+    private static IEnumerable<KeyValuePair<YearMonth, long[]>> EveryMonth(EstateReport report)
+    {
+        var months = report.ByMonth;
+        if (months.Count == 0)
+        {
+            yield break;
+        }
+
+        var counts = months.ToDictionary(m => m.Key, m => m.Value);
+        for (var month = months[0].Key; month <= months[^1].Key; month = month.PlusMonths(1))
+        {
+            yield return new(month, counts.GetValueOrDefault(month) ?? new long[(int)Verdict.Excluded + 1]);
+        }
+    }
+
+    /// <summary>The version in force on the first of a month, for the band behind the timeline.</summary>
+    private (string Label, bool Inferred)? VersionIn(YearMonth month, EvaluationOptions options)
+    {
+        if (options.PinnedVersion is { } pinned)
+        {
+            var version = catalog.Get(pinned);
+            return (version.Label, version.IsInferred);
+        }
+
+        var resolved = catalog.Resolve(month.OnDayOfMonth(1), options.IncludeInferredTimeline).Version;
+        return resolved is null ? null : (resolved.Label, resolved.IsInferred);
+    }
+
+    /// <summary>Counts indexed by <see cref="Verdict"/> in the order of <see cref="Html.Verdicts"/> (most severe first, no Invalid).</summary>
+    private static long[] Ordered(long[] byVerdict) => [.. Enum.GetValues<Verdict>().OrderDescending().Select(v => byVerdict[(int)v])];
+}
