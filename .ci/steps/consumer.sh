@@ -10,6 +10,10 @@ dotnet pack Smets1.Eligibility.sln -c Release -o artifacts/packages
 export NUGET_PACKAGES="$PWD/artifacts/consumer/nuget-cache"
 dotnet run --project samples/Consumer -c Release -p:Smets1Version="$version" | tee artifacts/consumer.txt
 grep -q "CONSUMER-1: Eligible under v17" artifacts/consumer.txt
+grep -q '"assessed_at":"2021-11-10T10:00:00Z"' artifacts/consumer.txt
+grep -q '"rule":"COMMS-RECENT-CHF"' artifacts/consumer.txt
+# The consumer targets net8.0: it must have been built against the package's net8.0 assets.
+grep -q 'lib/net8.0/Smets1.Eligibility.dll' samples/Consumer/obj/project.assets.json
 
 dotnet tool install Smets1.Eligibility.Cli --version "$version" --tool-path artifacts/tools --add-source artifacts/packages
 artifacts/tools/smets1-eligibility versions | tee artifacts/tool-versions.txt

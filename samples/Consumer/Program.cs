@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Smets1.Eligibility;
 using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Serialization;
 
 // A supplier service as a consumer of the NuGet package: register, resolve, evaluate.
 var services = new ServiceCollection();
@@ -23,4 +25,18 @@ var result = evaluator.Evaluate(new InstallationFacts
 });
 
 Console.WriteLine($"{result.InstallationId}: {result.Verdict} under {result.Version?.Label}");
-return result.Verdict == Verdict.Eligible ? 0 : 1;
+
+// The same installation with no hub contact recorded, as the JSON contract carries it.
+var deferred = evaluator.Evaluate(new InstallationFacts
+{
+    InstallationId = "CONSUMER-2",
+    AssessedAt = Instant.FromUtc(2021, 11, 10, 10, 0),
+    Cohort = Cohort.FocNp,
+    MeterStatus = MeterStatus.Active,
+    HasEsme = true,
+    HasGsme = false,
+    DmcId = "DMC-FOC-0001",
+});
+Console.WriteLine(JsonSerializer.Serialize(deferred, EligibilityJson.Options));
+Console.WriteLine($"runtime {Environment.Version}");
+return result.Verdict == Verdict.Eligible && deferred.Verdict == Verdict.Deferred ? 0 : 1;
