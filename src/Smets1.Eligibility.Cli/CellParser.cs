@@ -25,25 +25,39 @@ internal sealed class CellParser
     public static bool TryParseInstant(string text, out Instant instant)
     {
         instant = default;
-        var result = InstantText.Parse(text);
-        if (!result.Success)
+        LocalDateTime local;
+        Offset offset;
+        if (IsoFastPath.TryInstant(text, out local, out var seconds))
         {
-            return false;
+            offset = Offset.FromSeconds(seconds);
+        }
+        else
+        {
+            var result = InstantText.Parse(text);
+            if (!result.Success)
+            {
+                return false;
+            }
+
+            (local, offset) = (result.Value.LocalDateTime, result.Value.Offset);
         }
 
-        var offset = result.Value;
-        var local = offset.LocalDateTime;
         if (local.Year is <= 1 or >= 9999)
         {
             return false; // the offset could carry it past either end of the calendar
         }
 
-        instant = offset.ToInstant();
+        instant = local.WithOffset(offset).ToInstant();
         return instant >= Earliest && instant < Latest;
     }
 
     public static bool TryParseDate(string text, out LocalDate date)
     {
+        if (IsoFastPath.TryDate(text, out date))
+        {
+            return true;
+        }
+
         var result = DateText.Parse(text);
         date = result.Success ? result.Value : default;
         return result.Success;

@@ -51,9 +51,9 @@ internal sealed class CsvResultWriter : ResultWriter
         _writer.Write(',');
         Cell(line.Verdict);
         _writer.Write(',');
-        Cell(line.FailedRules.ToString());
+        Ids(line.FailedRules);
         _writer.Write(',');
-        Cell(line.Warnings.ToString());
+        Ids(line.Warnings);
         _writer.Write(',');
         Cell(line.Message);
         _writer.Write('\n');
@@ -67,7 +67,32 @@ internal sealed class CsvResultWriter : ResultWriter
     internal static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    private void Cell(string value) => _writer.Write(Escape(value));
+    private void Cell(string value)
+    {
+        if (value.Length == 0 || (value[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') && value.AsSpan().IndexOfAny(",\"\r\n") < 0))
+        {
+            _writer.Write(value); // the common case needs no escaping: no copy
+            return;
+        }
+
+        _writer.Write(Escape(value));
+    }
+
+    /// <summary>Rule IDs separated by <c>;</c>: they start with a letter and hold no comma or quote, so need no escaping.</summary>
+    private void Ids(RuleSet rules)
+    {
+        var first = true;
+        foreach (var rule in rules)
+        {
+            if (!first)
+            {
+                _writer.Write(';');
+            }
+
+            _writer.Write(rule.Id);
+            first = false;
+        }
+    }
 
     public override void Dispose()
     {

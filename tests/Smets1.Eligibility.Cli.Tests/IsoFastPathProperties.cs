@@ -1,0 +1,57 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Smets1.Eligibility.Cli.Tests;
+
+/// <summary>The ISO fast path accepts exactly what NodaTime's patterns accept, with the same value, or defers to them.</summary>
+public sealed class IsoFastPathProperties
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(3000);
+
+    /// <summary>Text near the contract's forms: valid and invalid digits, separators, offsets, lengths.</summary>
+    private static readonly Gen<string> NearIso =
+        from year in Gen.Elements("2021", "0001", "9999", "2024", "1900", "20x1", "0000")
+        from month in Gen.Elements("01", "02", "12", "13", "00", "1a")
+        from day in Gen.Elements("01", "28", "29", "30", "31", "32", "00")
+        from hour in Gen.Elements("00", "23", "24", "09")
+        from minute in Gen.Elements("00", "59", "60")
+        from second in Gen.Elements("00", "59", "60")
+        from zone in Gen.Elements("Z", "z", "+01:00", "-05:00", "+18:00", "+19:00", "-00:30", "+0100", "+01", "", ".5Z", "+01:60")
+        from separator in Gen.Elements("T", "t", " ")
+        from dateOnly in Gen.Elements(true, false)
+        select dateOnly ? $"{year}-{month}-{day}" : $"{year}-{month}-{day}{separator}{hour}:{minute}:{second}{zone}";
+
+    [Fact]
+    public void Dates_AgreeWithNodaTime()
+    {
+        Prop.ForAll(NearIso.ToArbitrary(), text =>
+        {
+            var full = LocalDatePattern.Iso.Parse(text);
+            return !IsoFastPath.TryDate(text, out var fast) || (full.Success && full.Value == fast);
+        }).Check(Config);
+    }
+
+    [Fact]
+    public void Instants_AgreeWithNodaTime()
+    {
+        Prop.ForAll(NearIso.ToArbitrary(), text =>
+        {
+            var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+            return !IsoFastPath.TryInstant(text, out var local, out var seconds)
+                || (full.Success && full.Value.LocalDateTime == local && full.Value.Offset == Offset.FromSeconds(seconds));
+        }).Check(Config);
+    }
+
+    [Fact]
+    public void CellParser_GivesNodaTimesAnswerForEveryText()
+    {
+        Prop.ForAll(NearIso.ToArbitrary(), text =>
+        {
+            var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+            var parsed = CellParser.TryParseInstant(text, out var instant);
+            return parsed ? full.Success && full.Value.ToInstant() == instant : !full.Success || full.Value.LocalDateTime.Year is <= 1 or >= 9999;
+        }).Check(Config);
+    }
+}
