@@ -22,7 +22,10 @@ internal sealed class CellParser
     private static readonly NodaTime.Instant Earliest = NodaTime.Instant.FromUtc(1, 1, 2, 0, 0);
     private static readonly NodaTime.Instant Latest = NodaTime.Instant.FromUtc(9998, 12, 31, 0, 0);
 
-    public static bool TryParseInstant(string text, out Instant instant)
+    public static bool TryParseInstant(string text, out Instant instant) => TryParseInstant(text.AsSpan(), out instant);
+
+    /// <summary>An instant of the contract's form: the fast path for the common forms, NodaTime's pattern for the rest.</summary>
+    public static bool TryParseInstant(ReadOnlySpan<char> text, out Instant instant)
     {
         instant = default;
         LocalDateTime local;
@@ -33,7 +36,7 @@ internal sealed class CellParser
         }
         else
         {
-            var result = InstantText.Parse(text);
+            var result = InstantText.Parse(text.ToString());
             if (!result.Success)
             {
                 return false;
@@ -51,37 +54,40 @@ internal sealed class CellParser
         return instant >= Earliest && instant < Latest;
     }
 
-    public static bool TryParseDate(string text, out LocalDate date)
+    public static bool TryParseDate(string text, out LocalDate date) => TryParseDate(text.AsSpan(), out date);
+
+    public static bool TryParseDate(ReadOnlySpan<char> text, out LocalDate date)
     {
         if (IsoFastPath.TryDate(text, out date))
         {
             return true;
         }
 
-        var result = DateText.Parse(text);
+        var result = DateText.Parse(text.ToString());
         date = result.Success ? result.Value : default;
         return result.Success;
     }
 
-    public Instant? Instant(string column, string? cell) =>
-        OptionalText<Instant>(column, cell, TryParseInstant, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z, in the years 2 to 9998");
+    public Instant? Instant(string column, ReadOnlySpan<char> cell) =>
+        Optional<Instant>(column, cell, TryParseInstant, "an ISO-8601 instant with Z or an offset, such as 2021-11-10T10:00:00Z, in the years 2 to 9998");
 
-    public LocalDate? Date(string column, string? cell) =>
-        OptionalText<LocalDate>(column, cell, TryParseDate, "an ISO date such as 2021-03-04");
+    public LocalDate? Date(string column, ReadOnlySpan<char> cell) =>
+        Optional<LocalDate>(column, cell, TryParseDate, "an ISO date such as 2021-03-04");
 
-    public bool? Boolean(string column, string? cell) =>
+    public bool? Boolean(string column, ReadOnlySpan<char> cell) =>
         Optional<bool>(column, cell, TryParseBoolean, "true or false");
 
-    public bool Boolean(string column, string? cell, bool defaultValue) => Boolean(column, cell) ?? defaultValue;
+    public bool Boolean(string column, ReadOnlySpan<char> cell, bool defaultValue) => Boolean(column, cell) ?? defaultValue;
 
-    public int Count(string column, string? cell)
+    public int Count(string column, ReadOnlySpan<char> cell)
     {
-        if (string.IsNullOrWhiteSpace(cell))
+        cell = cell.Trim();
+        if (cell.IsEmpty)
         {
             return 0;
         }
 
-        if (int.TryParse(cell.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -90,14 +96,14 @@ internal sealed class CellParser
     }
 
     /// <summary>A cell of a declared fact (RULE-FILES.md): blank keeps the default; otherwise parsed like a built-in cell and checked against the fact's bounds.</summary>
-    public void Custom(FactDefinition fact, string cell, CustomFactsBuilder values)
+    public void Custom(FactDefinition fact, ReadOnlySpan<char> cell, CustomFactsBuilder values)
     {
-        if (string.IsNullOrWhiteSpace(cell))
+        var text = cell.Trim();
+        if (text.IsEmpty)
         {
             return;
         }
 
-        var text = cell.Trim();
         object? value = fact.Type switch
         {
             FactType.Boolean => TryParseBoolean(text, out var b) ? b : null,
@@ -105,7 +111,7 @@ internal sealed class CellParser
             FactType.Decimal => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null,
             FactType.Date => TryParseDate(text, out var date) ? date : null,
             FactType.Instant => TryParseInstant(text, out var instant) ? instant : null,
-            _ => text,
+            _ => text.ToString(),
         };
         if (value is null)
         {
@@ -155,7 +161,7 @@ internal sealed class CellParser
         return parts.Count == 0 ? string.Empty : " " + string.Join(" and ", parts);
     }
 
-    public T? Enumeration<T>(string column, string? cell, TryParse<T> parse, string expected)
+    public T? Enumeration<T>(string column, ReadOnlySpan<char> cell, TryParse<T> parse, string expected)
         where T : struct =>
         Optional(column, cell, parse, "one of " + expected);
 
@@ -165,36 +171,23 @@ internal sealed class CellParser
         return value || text.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
-    // NodaTime's patterns parse strings, so instants and dates keep the cell (trimmed only when it needs to be).
-    private T? OptionalText<T>(string column, string? cell, TryParseText<T> parse, string expected)
+    private T? Optional<T>(string column, ReadOnlySpan<char> cell, TryParse<T> parse, string expected)
         where T : struct
     {
-        if (string.IsNullOrWhiteSpace(cell))
+        var text = cell.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
 
-        return parse(cell.Trim(), out var value) ? value : Fail<T?>(column, cell, expected);
+        return parse(text, out var value) ? value : Fail<T?>(column, cell, expected);
     }
 
-    private T? Optional<T>(string column, string? cell, TryParse<T> parse, string expected)
-        where T : struct
-    {
-        if (string.IsNullOrWhiteSpace(cell))
-        {
-            return null;
-        }
-
-        return parse(cell.AsSpan().Trim(), out var value) ? value : Fail<T?>(column, cell, expected);
-    }
-
-    private T Fail<T>(string column, string cell, string expected)
+    private T Fail<T>(string column, ReadOnlySpan<char> cell, string expected)
     {
         _errors.Add($"column '{column}' has '{cell}', expected {expected}");
         return default!;
     }
 
     public delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
-
-    private delegate bool TryParseText<T>(string text, out T value);
 }

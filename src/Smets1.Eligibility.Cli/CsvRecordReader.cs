@@ -30,9 +30,11 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly TextReader _reader;
     private readonly string _fileName;
     private readonly char[] _buffer = new char[1 << 16];
-    private readonly List<string> _cells = [];
-    private char[] _cell = new char[256];
-    private int _cellLength;
+    // The current record's cells, trimmed, side by side in one buffer: no string per cell.
+    private readonly List<(int Start, int Length)> _cells = [];
+    private char[] _record = new char[1024];
+    private int _recordLength;
+    private int _cellStart;
     private int _position;
     private int _length;
     private int _line = 1;
@@ -49,8 +51,14 @@ internal sealed class CsvRecordReader : IDisposable
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(false, throwOnInvalidBytes: false)
         .Clone() is UTF8Encoding utf8 ? SetFallback(utf8) : throw new InvalidOperationException();
 
-    /// <summary>The cells of the current record, trimmed.</summary>
-    public IReadOnlyList<string> Cells => _cells;
+    /// <summary>How many cells the current record has.</summary>
+    public int Count => _cells.Count;
+
+    /// <summary>The cells of the current record as strings, trimmed (allocates: for headers and small files).</summary>
+    public string[] Cells => [.. _cells.Select(c => new string(_record, c.Start, c.Length))];
+
+    /// <summary>Cell <paramref name="index"/> of the current record, trimmed, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> this[int index] => _record.AsSpan(_cells[index].Start, _cells[index].Length);
 
     /// <summary>The 1-based line on which the current record starts.</summary>
     public int Line { get; private set; }
@@ -81,6 +89,7 @@ internal sealed class CsvRecordReader : IDisposable
 
             Line = _line;
             _cells.Clear();
+            _recordLength = 0;
             _strayQuote = -1;
             _badText = -1;
             while (ReadCell())
@@ -102,7 +111,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Reads one cell and its terminator; <see langword="true"/> when a comma follows (another cell).</summary>
     private bool ReadCell()
     {
-        _cellLength = 0;
+        _cellStart = _recordLength;
         var column = _cells.Count;
         var startLine = _line;
         SkipBlanks();
@@ -153,7 +162,13 @@ internal sealed class CsvRecordReader : IDisposable
             _position++;
         }
 
-        void Complete() => _cells.Add(new string(_cell.AsSpan(0, _cellLength).Trim(" \t")));
+        void Complete()
+        {
+            var cell = _record.AsSpan(_cellStart, _recordLength - _cellStart);
+            var trimmed = cell.TrimStart(" \t");
+            var start = _cellStart + (cell.Length - trimmed.Length);
+            _cells.Add((start, trimmed.TrimEnd(" \t").Length));
+        }
     }
 
     /// <summary>A quoted cell up to its closing quote; anything but blanks after it is a stray quote.</summary>
@@ -227,20 +242,21 @@ internal sealed class CsvRecordReader : IDisposable
 
     private void Append(ReadOnlySpan<char> text, int openLine, bool quoted = false)
     {
-        if (_cellLength + text.Length > MaxCellLength)
+        var cellLength = _recordLength - _cellStart;
+        if (cellLength + text.Length > MaxCellLength)
         {
             throw new UsageException(quoted
                 ? $"{_fileName}: line {openLine}: a quoted cell opens here and runs past 64 KiB; no cell may be longer, so the quote is probably never closed."
                 : $"{_fileName}: line {openLine}: a cell is longer than 64 KiB; no cell may be longer.");
         }
 
-        if (_cellLength + text.Length > _cell.Length)
+        if (_recordLength + text.Length > _record.Length)
         {
-            Array.Resize(ref _cell, Math.Min(MaxCellLength, Math.Max(_cell.Length * 2, _cellLength + text.Length)));
+            Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + text.Length));
         }
 
-        text.CopyTo(_cell.AsSpan(_cellLength));
-        _cellLength += text.Length;
+        text.CopyTo(_record.AsSpan(_recordLength));
+        _recordLength += text.Length;
     }
 
     private void NewLine()

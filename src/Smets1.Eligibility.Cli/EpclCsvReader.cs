@@ -21,16 +21,16 @@ internal static class EpclCsvReader
         {
             row++;
             var record = csv.Cells;
-            string? Cell(int i) => i >= 0 && i < record.Count ? record[i] : null;
+            string? Cell(int i) => i >= 0 && i < record.Length ? record[i] : null;
             if (csv.StrayQuoteColumn >= 0 || csv.BadTextColumn >= 0)
             {
                 var what = csv.StrayQuoteColumn >= 0 ? "a stray quote (\")" : "bytes that are not valid UTF-8 or a NUL character";
                 throw new UsageException($"{fileName}: line {csv.Line}: column '{columns.NameAt(Math.Max(csv.StrayQuoteColumn, csv.BadTextColumn))}' has {what}.");
             }
 
-            if (record.Count != columns.Width)
+            if (record.Length != columns.Width)
             {
-                throw new UsageException($"{fileName}: line {csv.Line}: the row has {record.Count} cells but the header has {columns.Width}.");
+                throw new UsageException($"{fileName}: line {csv.Line}: the row has {record.Length} cells but the header has {columns.Width}.");
             }
 
             var id = Cell(dmc);

@@ -40,13 +40,13 @@ internal sealed class InstallationCsvReader : IDisposable
         }
 
         _row++;
-        row = Parse(_csv.Cells);
+        row = Parse();
         return true;
     }
 
-    private ParsedRow Parse(IReadOnlyList<string> record)
+    private ParsedRow Parse()
     {
-        var id = Cell(record, 0) ?? string.Empty;
+        var id = Cell(0).ToString();
         var idColumn = _index[0];
         var idReadable = _csv.BadTextColumn != idColumn;
 
@@ -67,9 +67,9 @@ internal sealed class InstallationCsvReader : IDisposable
             return Invalid(id, $"column '{_header.NameAt(_csv.StrayQuoteColumn)}' has a stray quote (\"); quote the whole cell, or remove the quote");
         }
 
-        if (record.Count != _header.Width)
+        if (_csv.Count != _header.Width)
         {
-            return Invalid(id, $"the row has {record.Count} cells but the header has {_header.Width}");
+            return Invalid(id, $"the row has {_csv.Count} cells but the header has {_header.Width}");
         }
 
         if (id.Length == 0)
@@ -82,28 +82,28 @@ internal sealed class InstallationCsvReader : IDisposable
         var facts = new InstallationFacts
         {
             InstallationId = id,
-            AssessedAt = c.Instant(Columns.AssessedAt, Cell(record, 1)),
-            Cohort = c.Enumeration<Cohort>(Columns.Cohort, Cell(record, 2), ContractText.TryParseCohort, "IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG"),
-            MeterStatus = c.Enumeration<MeterStatus>(Columns.MeterStatus, Cell(record, 3), ContractText.TryParseMeterStatus, "ACTIVE, DORMANT"),
-            DormancyCause = c.Enumeration<DormancyCause>(Columns.DormancyCause, Cell(record, 4), ContractText.TryParseDormancyCause, "CHANGE_OF_SUPPLIER, SMSO_CONTRACT_TERMINATED"),
-            HasEsme = c.Boolean(Columns.HasEsme, Cell(record, 5)),
-            HasGsme = c.Boolean(Columns.HasGsme, Cell(record, 6)),
-            DmcId = Blank(Cell(record, 7)),
-            ChfLastContact = c.Instant(Columns.ChfLastContact, Cell(record, 8)),
-            GsmeLastContact = c.Instant(Columns.GsmeLastContact, Cell(record, 9)),
-            PlannedCosDate = c.Date(Columns.PlannedCosDate, Cell(record, 10)),
-            PlannedCotDate = c.Date(Columns.PlannedCotDate, Cell(record, 11)),
-            ProfileDataSwitch = c.Enumeration<ProfileDataSwitch>(Columns.ProfileDataSwitch, Cell(record, 12), ContractText.TryParseProfileDataSwitch, "ON, OFF"),
-            Igt = c.Boolean(Columns.Igt, Cell(record, 13), false),
-            IgtCertificateValid = c.Boolean(Columns.IgtCertificateValid, Cell(record, 14), false),
-            MasterKeysPresent = c.Boolean(Columns.MasterKeysPresent, Cell(record, 15), true),
-            WanBeforeMigration = c.Boolean(Columns.WanBeforeMigration, Cell(record, 16), true),
-            WanAtMigration = c.Boolean(Columns.WanAtMigration, Cell(record, 17), true),
-            FailedMigrationAttempts = c.Count(Columns.FailedMigrationAttempts, Cell(record, 18)),
-            Gt01HanError = c.Boolean(Columns.Gt01HanError, Cell(record, 19), false),
-            SupplierStatementNotMigratable = c.Boolean(Columns.SupplierStatementNotMigratable, Cell(record, 20), false),
-            DirectedExclusion = c.Boolean(Columns.DirectedExclusion, Cell(record, 21), false),
-            Custom = Custom(record, c),
+            AssessedAt = c.Instant(Columns.AssessedAt, Cell(1)),
+            Cohort = c.Enumeration<Cohort>(Columns.Cohort, Cell(2), ContractText.TryParseCohort, "IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG"),
+            MeterStatus = c.Enumeration<MeterStatus>(Columns.MeterStatus, Cell(3), ContractText.TryParseMeterStatus, "ACTIVE, DORMANT"),
+            DormancyCause = c.Enumeration<DormancyCause>(Columns.DormancyCause, Cell(4), ContractText.TryParseDormancyCause, "CHANGE_OF_SUPPLIER, SMSO_CONTRACT_TERMINATED"),
+            HasEsme = c.Boolean(Columns.HasEsme, Cell(5)),
+            HasGsme = c.Boolean(Columns.HasGsme, Cell(6)),
+            DmcId = Cell(7) is { IsEmpty: false } dmc ? dmc.ToString() : null,
+            ChfLastContact = c.Instant(Columns.ChfLastContact, Cell(8)),
+            GsmeLastContact = c.Instant(Columns.GsmeLastContact, Cell(9)),
+            PlannedCosDate = c.Date(Columns.PlannedCosDate, Cell(10)),
+            PlannedCotDate = c.Date(Columns.PlannedCotDate, Cell(11)),
+            ProfileDataSwitch = c.Enumeration<ProfileDataSwitch>(Columns.ProfileDataSwitch, Cell(12), ContractText.TryParseProfileDataSwitch, "ON, OFF"),
+            Igt = c.Boolean(Columns.Igt, Cell(13), false),
+            IgtCertificateValid = c.Boolean(Columns.IgtCertificateValid, Cell(14), false),
+            MasterKeysPresent = c.Boolean(Columns.MasterKeysPresent, Cell(15), true),
+            WanBeforeMigration = c.Boolean(Columns.WanBeforeMigration, Cell(16), true),
+            WanAtMigration = c.Boolean(Columns.WanAtMigration, Cell(17), true),
+            FailedMigrationAttempts = c.Count(Columns.FailedMigrationAttempts, Cell(18)),
+            Gt01HanError = c.Boolean(Columns.Gt01HanError, Cell(19), false),
+            SupplierStatementNotMigratable = c.Boolean(Columns.SupplierStatementNotMigratable, Cell(20), false),
+            DirectedExclusion = c.Boolean(Columns.DirectedExclusion, Cell(21), false),
+            Custom = Custom(c),
         };
         if (c.HasErrors)
         {
@@ -114,7 +114,7 @@ internal sealed class InstallationCsvReader : IDisposable
     }
 
     /// <summary>The declared facts' cells: every declared column is validated on every row (RULE-FILES.md).</summary>
-    private CustomFacts? Custom(IReadOnlyList<string> record, CellParser c)
+    private CustomFacts? Custom(CellParser c)
     {
         if (_schema.Facts.Count == 0)
         {
@@ -125,9 +125,9 @@ internal sealed class InstallationCsvReader : IDisposable
         for (var i = 0; i < _customIndex.Length; i++)
         {
             var index = _customIndex[i];
-            if (index >= 0 && index < record.Count)
+            if (index >= 0 && index < _csv.Count)
             {
-                c.Custom(_schema.Facts[i], record[index], values);
+                c.Custom(_schema.Facts[i], _csv[index], values);
             }
         }
 
@@ -136,13 +136,12 @@ internal sealed class InstallationCsvReader : IDisposable
 
     private ParsedRow Invalid(string id, string reason) => new(_row, id, null, reason);
 
-    private string? Cell(IReadOnlyList<string> record, int column)
+    /// <summary>A contract column's cell, trimmed; empty when the file leaves the column out or the row is short.</summary>
+    private ReadOnlySpan<char> Cell(int column)
     {
         var index = _index[column];
-        return index >= 0 && index < record.Count ? record[index] : null;
+        return index >= 0 && index < _csv.Count ? _csv[index] : [];
     }
-
-    private static string? Blank(string? cell) => string.IsNullOrEmpty(cell) ? null : cell;
 
     public void Dispose() => _csv.Dispose();
 }
