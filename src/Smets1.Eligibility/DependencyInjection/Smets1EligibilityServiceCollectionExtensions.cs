@@ -10,15 +10,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class Smets1EligibilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the TMAD catalogue, the reference data and the <see cref="EligibilityEvaluator"/> as singletons
-    /// (with <c>TryAdd</c>, so calling this twice is harmless), and NodaTime's system clock as
-    /// <see cref="IClock"/> unless a clock is already registered. The options are validated now, once.
+    /// Adds the TMAD catalogue, the reference data and the <see cref="EligibilityEvaluator"/> as singletons, and
+    /// NodaTime's system clock as <see cref="IClock"/> unless a clock is already registered. The options are
+    /// validated now, once. Calling it again without options is harmless; calling it again with options is an
+    /// error, since the second configuration would otherwise be silently ignored.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the EPCL, registers versions, overrides parameters and cohort closures.</param>
+    /// <param name="configure">Sets the EPCL, registers versions, overrides parameters and cohort closures, turns on the inferred timeline.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <exception cref="EligibilityConfigurationException">The options are invalid; every problem is listed.</exception>
+    /// <exception cref="InvalidOperationException">It was already called, and options are given again.</exception>
     /// <example>
     /// <code>
     /// services.AddSmets1Eligibility(options =>
@@ -31,11 +33,19 @@ public static class Smets1EligibilityServiceCollectionExtensions
     public static IServiceCollection AddSmets1Eligibility(this IServiceCollection services, Action<EligibilityOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(Registration) && !d.IsKeyedService))
+        {
+            return configure is null
+                ? services
+                : throw new InvalidOperationException("AddSmets1Eligibility was already called; a second call with options would be ignored. Configure everything in one call, or register a second catalogue under a key with AddKeyedSmets1Eligibility.");
+        }
+
         var options = new EligibilityOptions();
         configure?.Invoke(options);
         var (catalog, closures) = options.Build();
         var epcl = options.Epcl;
 
+        services.AddSingleton(new Registration());
         services.TryAddSingleton(catalog);
         services.TryAddSingleton(closures);
         services.TryAddSingleton(epcl);
@@ -47,4 +57,42 @@ public static class Smets1EligibilityServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }
+
+    /// <summary>
+    /// Adds a catalogue, its reference data and an <see cref="EligibilityEvaluator"/> under a key, so that one
+    /// application can hold several (a supplier policy beside the plain TMAD): resolve them with
+    /// <c>[FromKeyedServices(key)]</c> or <c>GetRequiredKeyedService&lt;EligibilityEvaluator&gt;(key)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="configure">The options of this catalogue.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="key"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EligibilityConfigurationException">The options are invalid; every problem is listed.</exception>
+    /// <exception cref="InvalidOperationException">A catalogue is already registered under <paramref name="key"/>.</exception>
+    public static IServiceCollection AddKeyedSmets1Eligibility(this IServiceCollection services, object key, Action<EligibilityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (services.Any(d => d.ServiceType == typeof(Registration) && d.IsKeyedService && Equals(d.ServiceKey, key)))
+        {
+            throw new InvalidOperationException($"A Smets1.Eligibility catalogue is already registered under the key '{key}'; use another key.");
+        }
+
+        var options = new EligibilityOptions();
+        configure(options);
+        var (catalog, closures) = options.Build();
+        var evaluator = new EligibilityEvaluator(catalog, options.Epcl, closures, options.IncludeInferredTimeline);
+        services.AddKeyedSingleton(key, new Registration());
+        services.AddKeyedSingleton(key, catalog);
+        services.AddKeyedSingleton(key, closures);
+        services.AddKeyedSingleton(key, options.Epcl);
+        services.AddKeyedSingleton(key, evaluator);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        return services;
+    }
+
+    /// <summary>Marks a registration, so that a second one with other options is caught.</summary>
+    private sealed class Registration;
 }

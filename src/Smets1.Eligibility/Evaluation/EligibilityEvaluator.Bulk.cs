@@ -41,8 +41,11 @@ public sealed partial class EligibilityEvaluator
     /// <exception cref="ArgumentNullException">An installation is <see langword="null"/> (the outcomes of other installations may already have been written).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreeOfParallelism"/> is 0 or less than -1.</exception>
     /// <exception cref="KeyNotFoundException">The pinned version does not exist.</exception>
-    public void EvaluateParallel(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism = -1, EvaluationOptions options = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between chunks of 2,048 rows; outcomes already written stay).</exception>
+    /// <param name="cancellationToken">Stops the evaluation between chunks.</param>
+    public void EvaluateParallel(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism = -1, EvaluationOptions options = default, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         CheckBuffer(installations.Length, results.Length);
         if (degreeOfParallelism == 0 || degreeOfParallelism < -1)
         {
@@ -64,20 +67,21 @@ public sealed partial class EligibilityEvaluator
         var claimed = -1;
         try
         {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, (_, loop) =>
             {
                 int chunk;
                 while (!loop.ShouldExitCurrentIteration && (chunk = Interlocked.Increment(ref claimed)) < chunks)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var start = chunk * ClaimedRows;
                     var length = Math.Min(ClaimedRows, installations.Length - start);
                     EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start);
                 }
             });
         }
-        catch (AggregateException exception) when (exception.InnerExceptions[0] is ArgumentNullException inner)
+        catch (AggregateException exception) when (exception.InnerExceptions[0] is ArgumentNullException or OperationCanceledException)
         {
-            ExceptionDispatchInfo.Throw(inner); // the same exception as EvaluateBatch, not wrapped
+            ExceptionDispatchInfo.Throw(exception.InnerExceptions[0]); // the same exception as EvaluateBatch, not wrapped
         }
     }
 
@@ -91,18 +95,21 @@ public sealed partial class EligibilityEvaluator
     /// <returns>Each installation with its outcome, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="installations"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">The pinned version does not exist (thrown on enumeration).</exception>
-    public IEnumerable<EvaluatedInstallation> EvaluateMany(IEnumerable<InstallationFacts> installations, EvaluationOptions options = default, int degreeOfParallelism = 1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (thrown on enumeration).</exception>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public IEnumerable<EvaluatedInstallation> EvaluateMany(IEnumerable<InstallationFacts> installations, EvaluationOptions options = default, int degreeOfParallelism = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(installations);
-        return degreeOfParallelism == 1 ? Sequential(installations, options) : Chunked(installations, options, degreeOfParallelism);
+        return degreeOfParallelism == 1 ? Sequential(installations, options, cancellationToken) : Chunked(installations, options, degreeOfParallelism, cancellationToken);
     }
 
     /// <summary>Evaluates an asynchronous sequence lazily, in input order, one installation at a time.</summary>
     /// <param name="installations">The installations; enumerated once.</param>
     /// <param name="options">The pinned version and assessment instant, if any.</param>
-    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <param name="cancellationToken">Stops the enumeration: checked before every installation, whether or not the source honours it.</param>
     /// <returns>Each installation with its outcome, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="installations"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (thrown on enumeration).</exception>
     public IAsyncEnumerable<EvaluatedInstallation> EvaluateManyAsync(IAsyncEnumerable<InstallationFacts> installations, EvaluationOptions options = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(installations);
@@ -128,19 +135,20 @@ public sealed partial class EligibilityEvaluator
         }
     }
 
-    private IEnumerable<EvaluatedInstallation> Sequential(IEnumerable<InstallationFacts> installations, EvaluationOptions options)
+    private IEnumerable<EvaluatedInstallation> Sequential(IEnumerable<InstallationFacts> installations, EvaluationOptions options, CancellationToken cancellationToken)
     {
         var pinned = Pinned(options);
         var index = 0;
         foreach (var facts in installations)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
             yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
             index++;
         }
     }
 
-    private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism)
+    private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism, CancellationToken cancellationToken)
     {
         var buffer = new InstallationFacts[StreamedRowsPerThread * Math.Max(1, Threads(degreeOfParallelism))];
         var results = new EligibilityOutcome[buffer.Length];
@@ -152,7 +160,7 @@ public sealed partial class EligibilityEvaluator
             index++;
             if (count == buffer.Length)
             {
-                foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism))
+                foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism, cancellationToken))
                 {
                     yield return item;
                 }
@@ -161,15 +169,15 @@ public sealed partial class EligibilityEvaluator
             }
         }
 
-        foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism))
+        foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism, cancellationToken))
         {
             yield return item;
         }
     }
 
-    private IEnumerable<EvaluatedInstallation> Flush(InstallationFacts[] buffer, EligibilityOutcome[] results, int count, EvaluationOptions options, int degreeOfParallelism)
+    private IEnumerable<EvaluatedInstallation> Flush(InstallationFacts[] buffer, EligibilityOutcome[] results, int count, EvaluationOptions options, int degreeOfParallelism, CancellationToken cancellationToken)
     {
-        EvaluateParallel(buffer.AsMemory(0, count), results.AsMemory(0, count), degreeOfParallelism, options);
+        EvaluateParallel(buffer.AsMemory(0, count), results.AsMemory(0, count), degreeOfParallelism, options, cancellationToken);
         for (var i = 0; i < count; i++)
         {
             yield return new EvaluatedInstallation(buffer[i], results[i]);
@@ -184,6 +192,7 @@ public sealed partial class EligibilityEvaluator
         var index = 0;
         await foreach (var facts in installations.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
             yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
             index++;

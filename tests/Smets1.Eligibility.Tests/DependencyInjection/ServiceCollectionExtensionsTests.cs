@@ -106,4 +106,35 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.Equal("inferred-2023-01", result.Version?.Label);
         Assert.Contains(result.Warnings, w => w.RuleId == RuleIds.VersionInferred);
     }
+
+    [Fact]
+    public void AddSmets1Eligibility_CalledTwiceWithOptions_IsAnErrorThatSaysSo()
+    {
+        var services = new ServiceCollection().AddSmets1Eligibility(options => options.Epcl = EpclBuilder.Default);
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddSmets1Eligibility(options => options.IncludeInferredTimeline = true));
+
+        Assert.Contains("already called", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddKeyedSmets1Eligibility_HoldsSeveralCataloguesInOneApp()
+    {
+        var services = new ServiceCollection()
+            .AddSmets1Eligibility(options => options.Epcl = EpclBuilder.Default)
+            .AddKeyedSmets1Eligibility("acme", options =>
+            {
+                options.Epcl = EpclBuilder.Default;
+                options.VersionFiles.Add(RepositoryRoot.Combine("samples", "acme", "acme-2021.json"));
+            });
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var plain = provider.GetRequiredService<EligibilityEvaluator>();
+        var acme = provider.GetRequiredKeyedService<EligibilityEvaluator>("acme");
+
+        Assert.NotSame(plain, acme);
+        Assert.False(plain.Catalog.TryGet("acme-2021", out _));
+        Assert.True(acme.Catalog.TryGet("acme-2021", out _));
+        Assert.Throws<InvalidOperationException>(() => services.AddKeyedSmets1Eligibility("acme", _ => { }));
+    }
 }
