@@ -12,7 +12,7 @@ services.AddSmets1Eligibility(options =>
 using var provider = services.BuildServiceProvider();
 
 var evaluator = provider.GetRequiredService<EligibilityEvaluator>();
-var result = evaluator.Evaluate(new InstallationFacts
+var installation = new InstallationFacts
 {
     InstallationId = "CONSUMER-1",
     AssessedAt = Instant.FromUtc(2021, 11, 10, 10, 0),
@@ -22,21 +22,13 @@ var result = evaluator.Evaluate(new InstallationFacts
     HasGsme = false,
     DmcId = "DMC-FOC-0001",
     ChfLastContact = Instant.FromUtc(2021, 11, 9, 10, 0),
-});
+};
+var result = evaluator.Evaluate(installation);
 
 Console.WriteLine($"{result.InstallationId}: {result.Verdict} under {result.Version?.Label}");
 
 // The same installation with no hub contact recorded, as the JSON contract carries it.
-var deferred = evaluator.Evaluate(new InstallationFacts
-{
-    InstallationId = "CONSUMER-2",
-    AssessedAt = Instant.FromUtc(2021, 11, 10, 10, 0),
-    Cohort = Cohort.FocNp,
-    MeterStatus = MeterStatus.Active,
-    HasEsme = true,
-    HasGsme = false,
-    DmcId = "DMC-FOC-0001",
-});
+var deferred = evaluator.Evaluate(installation with { InstallationId = "CONSUMER-2", ChfLastContact = null });
 Console.WriteLine(JsonSerializer.Serialize(deferred, EligibilityJson.Options));
 Console.WriteLine($"runtime {Environment.Version}");
 return result.Verdict == Verdict.Eligible && deferred.Verdict == Verdict.Deferred ? 0 : 1;

@@ -33,6 +33,21 @@ internal sealed class EstateInput : IDisposable
     /// <summary>How far the input has been read, in bytes, when it can be known.</summary>
     public long Position => _input.BaseStream.CanSeek ? _input.BaseStream.Position : 0;
 
+    /// <summary>The options every estate command shares: a pinned version (checked), and the inferred timeline.</summary>
+    /// <exception cref="UsageException">The pinned version does not exist.</exception>
+    public static EvaluationOptions Options(TmadCatalog catalog, string? tmad, bool inferred)
+    {
+        var options = new EvaluationOptions { IncludeInferredTimeline = inferred };
+        if (tmad is null)
+        {
+            return options;
+        }
+
+        return catalog.TryGet(tmad, out _)
+            ? options with { PinnedVersion = tmad }
+            : throw new UsageException($"--tmad '{tmad}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
+    }
+
     /// <summary>Opens the installation file and reads its header and the EPCL; every problem is a usage error, raised before any output exists.</summary>
     public static EstateInput Open(string? installations, string? epcl, TmadCatalog catalog, IAnsiConsole error)
     {

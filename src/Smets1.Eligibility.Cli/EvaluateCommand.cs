@@ -59,16 +59,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
 
     private EvaluationOptions Options(Settings settings)
     {
-        var options = new EvaluationOptions { IncludeInferredTimeline = settings.Inferred };
-        if (settings.Tmad is { } label)
-        {
-            if (!catalog.TryGet(label, out _))
-            {
-                throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
-            }
-
-            options = options with { PinnedVersion = label };
-        }
+        var options = EstateInput.Options(catalog, settings.Tmad, settings.Inferred);
 
         if (settings.AsOf is { } asOf)
         {
@@ -98,19 +89,16 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         var rows = new ParsedRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
-        var more = true;
-        while (more)
+        int count;
+        while ((count = reader.ReadChunk(rows)) > 0)
         {
-            var count = 0;
             var valid = 0;
-            while (count < Chunk && (more = reader.TryRead(out rows[count])))
+            for (var i = 0; i < count; i++)
             {
-                if (rows[count].Facts is { } f)
+                if (rows[i].Facts is { } f)
                 {
                     facts[valid++] = f;
                 }
-
-                count++;
             }
 
             evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);

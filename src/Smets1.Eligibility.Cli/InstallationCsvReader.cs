@@ -30,6 +30,19 @@ internal sealed class InstallationCsvReader : IDisposable
         _customIndex = [.. _schema.Facts.Select(f => _header.IndexOf(f.Name))];
     }
 
+    /// <summary>Reads up to <paramref name="rows"/>.Length data rows into it, in order.</summary>
+    /// <returns>How many were read: fewer than asked only at the end of the file.</returns>
+    public int ReadChunk(ParsedRow[] rows)
+    {
+        var count = 0;
+        while (count < rows.Length && TryRead(out rows[count]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Reads the next data row.</summary>
     public bool TryRead(out ParsedRow row)
     {

@@ -21,16 +21,7 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
 
     public int Run(Settings settings)
     {
-        var options = new EvaluationOptions { IncludeInferredTimeline = settings.Inferred };
-        if (settings.Tmad is { } label)
-        {
-            if (!catalog.TryGet(label, out _))
-            {
-                throw new UsageException($"--tmad '{label}' is not a known version; use one of {string.Join(", ", catalog.Labels)}.");
-            }
-
-            options = options with { PinnedVersion = label };
-        }
+        var options = EstateInput.Options(catalog, settings.Tmad, settings.Inferred);
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
@@ -39,23 +30,20 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         var rows = new ParsedRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
-        var more = true;
-        while (more)
+        int count;
+        while ((count = estate.Reader.ReadChunk(rows)) > 0)
         {
-            var count = 0;
             var valid = 0;
-            while (count < Chunk && (more = estate.Reader.TryRead(out rows[count])))
+            for (var i = 0; i < count; i++)
             {
-                if (rows[count].Facts is { } f)
+                if (rows[i].Facts is { } f)
                 {
                     facts[valid++] = f;
                 }
                 else
                 {
-                    report.AddInvalid(rows[count].Row, rows[count].InstallationId, rows[count].Invalid!);
+                    report.AddInvalid(rows[i].Row, rows[i].InstallationId, rows[i].Invalid!);
                 }
-
-                count++;
             }
 
             evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);

@@ -125,14 +125,13 @@ internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, Text
         var baseline = new EligibilityOutcome[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
         var baseOptions = new EvaluationOptions { PinnedVersion = label, IncludeInferredTimeline = inferred };
-        var more = true;
-        while (more)
+        int count;
+        while ((count = reader.ReadChunk(rows)) > 0)
         {
-            var count = 0;
             var valid = 0;
-            while (count < Chunk && (more = reader.TryRead(out rows[count])))
+            for (var i = 0; i < count; i++)
             {
-                if (rows[count].Facts is { } f)
+                if (rows[i].Facts is { } f)
                 {
                     facts[valid++] = f;
                 }
@@ -140,8 +139,6 @@ internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, Text
                 {
                     result.Invalid++;
                 }
-
-                count++;
             }
 
             result.Rows += count;

@@ -131,24 +131,9 @@ internal sealed partial class VersionFileReader
             : Fail<decimal?>($"{path}.{key}", "a number", value, null);
     }
 
-    private void DefinedRules(JsonElement element, string path, IList<RuleDefinition> rules)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
+    private void DefinedRules(JsonElement element, string path, IList<RuleDefinition> rules) =>
+        EachObject(element, path, "rule definitions", "a rule definition { \"id\", \"description\", \"outcome\", \"when\", \"source\" }", (rule, at) =>
         {
-            Error(path, "an array of rule definitions", element);
-            return;
-        }
-
-        var i = 0;
-        foreach (var rule in element.EnumerateArray())
-        {
-            var at = $"{path}[{i++}]";
-            if (rule.ValueKind != JsonValueKind.Object)
-            {
-                Error(at, "a rule definition { \"id\", \"description\", \"outcome\", \"when\", \"source\" }", rule);
-                continue;
-            }
-
             Keys(rule, at, DefinedRuleKeys);
             var id = RequiredString(rule, at, "id");
             var description = RequiredString(rule, at, "description");
@@ -177,8 +162,7 @@ internal sealed partial class VersionFileReader
             {
                 rules.Add(RuleDefinition.Define(id, description, kind, when, source, clause, confidence, notes));
             }
-        }
-    }
+        });
 
     private Condition? Condition(JsonElement element, string path)
     {

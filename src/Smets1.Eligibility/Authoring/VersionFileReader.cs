@@ -98,28 +98,14 @@ internal sealed partial class VersionFileReader(string name)
             return;
         }
 
-        if (rules.ValueKind != JsonValueKind.Array)
+        EachObject(rules, $"{path}.{key}", "{ \"rule\": …, \"source\": … }", "{ \"rule\": …, \"source\": … }", (rule, at) =>
         {
-            Error($"{path}.{key}", "an array of { \"rule\": …, \"source\": … }", rules);
-            return;
-        }
-
-        var i = 0;
-        foreach (var rule in rules.EnumerateArray())
-        {
-            var at = $"{path}.{key}[{i++}]";
-            if (rule.ValueKind != JsonValueKind.Object)
-            {
-                Error(at, "{ \"rule\": …, \"source\": … }", rule);
-                continue;
-            }
-
             Keys(rule, at, RuleKeys);
             var id = RequiredString(rule, at, "rule");
             var source = RequiredString(rule, at, "source");
             if (id is null)
             {
-                continue;
+                return;
             }
 
             ids.Add(id);
@@ -127,6 +113,29 @@ internal sealed partial class VersionFileReader(string name)
             {
                 sources[id] = source;
             }
+        });
+    }
+
+    /// <summary>Reads each object of an array, reporting an array that is not one and an item that is not an object, with its path.</summary>
+    private void EachObject(JsonElement element, string path, string items, string item, Action<JsonElement, string> read)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            Error(path, "an array of " + items, element);
+            return;
+        }
+
+        var i = 0;
+        foreach (var value in element.EnumerateArray())
+        {
+            var at = $"{path}[{i++}]";
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                Error(at, item, value);
+                continue;
+            }
+
+            read(value, at);
         }
     }
 
