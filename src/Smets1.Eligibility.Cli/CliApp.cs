@@ -175,7 +175,7 @@ internal static class CliApp
 
             var effective = Iso.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
             var kind = v.IsInferred ? "inferred era" : v.IsShipped ? "yes" : "no";
-            output.WriteLine(string.Join(',', v.Label, effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+            output.WriteLine(string.Join(',', CsvResultWriter.Escape(v.Label), effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
         }
 
         return ExitCodes.Ok;

@@ -69,6 +69,9 @@ public static class VersionComparer
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(installations);
         var diff = Compare(evaluator.Catalog.Get(from), evaluator.Catalog.Get(to));
+        using var activity = Diagnostics.EligibilityTelemetry.Source.StartActivity("replay");
+        activity?.SetTag("smets1.from", from);
+        activity?.SetTag("smets1.to", to);
         var fromOptions = options with { PinnedVersion = from };
         var toOptions = options with { PinnedVersion = to };
         var changes = new List<ReplayChange>();

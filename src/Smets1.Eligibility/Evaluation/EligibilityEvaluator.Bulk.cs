@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Smets1.Eligibility.Diagnostics;
 using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility;
@@ -26,7 +27,16 @@ public sealed partial class EligibilityEvaluator
     public void EvaluateBatch(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, EvaluationOptions options = default)
     {
         CheckBuffer(installations.Length, results.Length);
+        if (!EligibilityTelemetry.Observed)
+        {
+            EvaluateRange(installations, results, Pinned(options), options, 0);
+            return;
+        }
+
+        var activity = EligibilityTelemetry.Source.StartActivity("evaluate batch");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         EvaluateRange(installations, results, Pinned(options), options, 0);
+        EligibilityTelemetry.Report(activity, started, results[..installations.Length]);
     }
 
     /// <summary>
@@ -53,6 +63,18 @@ public sealed partial class EligibilityEvaluator
         }
 
         var pinned = Pinned(options);
+        var observed = EligibilityTelemetry.Observed;
+        var activity = observed ? EligibilityTelemetry.Source.StartActivity("evaluate parallel") : null;
+        var started = observed ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        EvaluateParallelCore(installations, results, degreeOfParallelism, options, pinned, cancellationToken);
+        if (observed)
+        {
+            EligibilityTelemetry.Report(activity, started, results.Span[..installations.Length]);
+        }
+    }
+
+    private void EvaluateParallelCore(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism, EvaluationOptions options, CompiledVersion? pinned, CancellationToken cancellationToken)
+    {
         var chunks = (installations.Length + ClaimedRows - 1) / ClaimedRows;
         var workers = Math.Min(chunks, Threads(degreeOfParallelism));
         if (workers <= 1)
