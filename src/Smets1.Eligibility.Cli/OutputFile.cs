@@ -49,7 +49,7 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
-    /// <summary>Checks that an output is not one of the inputs, by full path and through symbolic links.</summary>
+    /// <summary>Checks that an output is not one of the inputs: by full path, through symbolic links, and by device and inode (hard links).</summary>
     /// <exception cref="UsageException">It is.</exception>
     public static void EnsureNotAnInput(string? output, string option, params (string? Path, string What)[] inputs)
     {
@@ -59,9 +59,11 @@ internal sealed class OutputFile : IDisposable
         }
 
         var target = Identity(output);
+        var targetFile = FileIdentity.Of(output);
         foreach (var (path, what) in inputs)
         {
-            if (path is not null && path != InputFiles.StandardInput && string.Equals(Identity(path), target, StringComparison.Ordinal))
+            if (path is not null && path != InputFiles.StandardInput
+                && (string.Equals(Identity(path), target, StringComparison.Ordinal) || (targetFile is not null && FileIdentity.Of(path) == targetFile)))
             {
                 throw new UsageException($"{option} '{output}' is the same file as the {what} '{path}'; writing it would destroy the input. Choose another output file.");
             }

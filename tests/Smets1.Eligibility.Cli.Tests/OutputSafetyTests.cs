@@ -43,6 +43,24 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public void Evaluate_OutputIsAHardLinkToTheEpcl_IsAUsageError()
+    {
+        using var scratch = new Scratch();
+        var epcl = scratch.File("e.csv", Epcl);
+        var link = scratch.PathOf("results.csv");
+        using (var ln = Process.Start("ln", [epcl, link]))
+        {
+            ln.WaitForExit();
+        }
+
+        var run = ToolRun.InProcess("evaluate", scratch.File("in.csv", $"{Header}\n{Row}\n"), "--epcl", epcl, "--output", link);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("is the same file as the EPCL file", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Epcl, File.ReadAllText(epcl));
+    }
+
+    [Fact]
     public void Generate_SameFileForEstateAndEpcl_IsAUsageError()
     {
         using var scratch = new Scratch();
