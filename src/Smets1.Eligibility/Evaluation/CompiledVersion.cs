@@ -79,6 +79,9 @@ internal sealed class CompiledVersion
 
     public ConditionExplainer Explainer { get; }
 
+    /// <summary>The facts a check of this version reads (and the installation ID): a blank one of these is <c>DATA-INCOMPLETE</c>.</summary>
+    public FactMask Needed => (FactMask)_needed;
+
     public static CompiledVersion Compile(TmadVersion version, TmadCatalog catalog)
     {
         var parameters = new RuleParameters(version.Label, version.Parameters, version.RuleSet.Contains(RuleIds.ExclGt01));

@@ -25,6 +25,7 @@ public sealed partial class EligibilityEvaluator
     private static readonly Instant LatestAssessment = Instant.FromUtc(9998, 12, 31, 0, 0);
 
     private readonly CompiledVersion[] _compiled;
+    private readonly ResultExplainer _explainer;
     private readonly Dictionary<string, CompiledVersion> _byLabel;
 
     /// <summary>Creates an evaluator over the shipped versions.</summary>
@@ -49,6 +50,7 @@ public sealed partial class EligibilityEvaluator
         Catalog = catalog;
         Epcl = epcl;
         CohortClosures = cohortClosures ?? CohortClosures.Default;
+        _explainer = new ResultExplainer(catalog);
         _compiled = new CompiledVersion[catalog.Versions.Count];
         _byLabel = new Dictionary<string, CompiledVersion>(StringComparer.Ordinal);
         for (var i = 0; i < _compiled.Length; i++)
@@ -188,80 +190,6 @@ public sealed partial class EligibilityEvaluator
         return compiled.Evaluate(ref context);
     }
 
-    private EligibilityResult ExplainCore(InstallationFacts facts, EligibilityOutcome outcome, in RuleContext context, Instant? at)
-    {
-        var compiled = outcome.Version is { } version ? Compiled(version) : null;
-        return new EligibilityResult(
-            facts.InstallationId,
-            at,
-            outcome,
-            Describe(outcome.FailedRules, context, compiled, at),
-            Describe(outcome.Warnings, context, compiled, at));
-    }
-
-    private RuleFailure[] Describe(RuleSet rules, in RuleContext context, CompiledVersion? compiled, Instant? at)
-    {
-        if (rules.IsEmpty)
-        {
-            return [];
-        }
-
-        var failures = new RuleFailure[rules.Count];
-        var i = 0;
-        foreach (var rule in rules)
-        {
-            failures[i++] = rule.Id switch
-            {
-                RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? Catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
-                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
-                RuleIds.VersionInferred => new RuleFailure(rule, rule.Outcome, Inferred(compiled!.Version)),
-                _ when rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
-                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
-            };
-        }
-
-        return failures;
-    }
-
-    /// <summary>The <c>VERSION-INFERRED</c> message: the era and its sources.</summary>
-    private string Inferred(TmadVersion version)
-    {
-        var era = Catalog.EraOf(version) ?? version;
-        var derived = ReferenceEquals(era, version) ? string.Empty : $"{version.Label} is based on ";
-        return $"{derived}{era.Label}, an era of the inferred timeline (TMAD-RULES §3a), in force {Text.Date(era.EffectiveFrom)} to {Text.Date(era.Expiry)} by our reading of {era.Source}; the checks are inferred, not a designated TMAD version";
-    }
-
-    /// <summary>The <c>DATA-INCOMPLETE</c> message: the missing facts the built-in checks need, then each defined rule left undecided with the facts it lacked.</summary>
-    private static string Incomplete(in RuleContext context, CompiledVersion? compiled, Instant? at)
-    {
-        if (at is null || compiled is null)
-        {
-            return "missing assessed_at";
-        }
-
-        var parts = new List<string>();
-        var needed = FactMask.InstallationId;
-        foreach (var rule in compiled.Version.Rules)
-        {
-            needed |= rule.RequiredMask;
-        }
-
-        var missing = (FactMask)context.Missing & needed;
-        if (missing != FactMask.None)
-        {
-            parts.Add("missing " + string.Join(", ", FactMasks.Names(missing)));
-        }
-
-        foreach (var rule in compiled.Version.Rules)
-        {
-            if (rule.When is { } when && rule.Outcome != RuleOutcome.Warning && compiled.Explainer.Evaluate(when, context) == ConditionCompiler.Unknown)
-            {
-                var facts = new List<string>();
-                compiled.Explainer.Missing(when, context, facts);
-                parts.Add($"{rule.Id} undecided: missing {string.Join(", ", facts)}");
-            }
-        }
-
-        return string.Join("; ", parts);
-    }
+    private EligibilityResult ExplainCore(InstallationFacts facts, EligibilityOutcome outcome, in RuleContext context, Instant? at) =>
+        _explainer.Explain(facts, outcome, context, at, outcome.Version is { } version ? Compiled(version) : null);
 }

@@ -1,0 +1,84 @@
+using NodaTime;
+using Smets1.Eligibility.Engine;
+using Smets1.Eligibility.Rules;
+using Smets1.Eligibility.Versions;
+
+namespace Smets1.Eligibility;
+
+/// <summary>
+/// Turns a compact outcome into an explained result: a message per failed rule and warning, naming the facts and
+/// parameter values (built-in rules through their own explanations, defined rules through their conditions), the
+/// gap of <c>VERSION-UNRESOLVED</c>, the era of <c>VERSION-INFERRED</c> and the missing facts of <c>DATA-INCOMPLETE</c>.
+/// Evaluation never needs it: only <see cref="EligibilityEvaluator.Evaluate"/> and <see cref="EligibilityEvaluator.Explain"/> do.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class ResultExplainer(TmadCatalog catalog)
+{
+    public EligibilityResult Explain(InstallationFacts facts, in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled) =>
+        new(
+            facts.InstallationId,
+            at,
+            outcome,
+            Describe(outcome.FailedRules, context, compiled, at),
+            Describe(outcome.Warnings, context, compiled, at));
+
+    private RuleFailure[] Describe(RuleSet rules, in RuleContext context, CompiledVersion? compiled, Instant? at)
+    {
+        if (rules.IsEmpty)
+        {
+            return [];
+        }
+
+        var failures = new RuleFailure[rules.Count];
+        var i = 0;
+        foreach (var rule in rules)
+        {
+            failures[i++] = rule.Id switch
+            {
+                RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
+                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
+                RuleIds.VersionInferred => new RuleFailure(rule, rule.Outcome, Inferred(compiled!.Version)),
+                _ when rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
+                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
+            };
+        }
+
+        return failures;
+    }
+
+    /// <summary>The <c>VERSION-INFERRED</c> message: the era and its sources.</summary>
+    private string Inferred(TmadVersion version)
+    {
+        var era = catalog.EraOf(version) ?? version;
+        var derived = ReferenceEquals(era, version) ? string.Empty : $"{version.Label} is based on ";
+        return $"{derived}{era.Label}, an era of the inferred timeline (TMAD-RULES §3a), in force {Text.Date(era.EffectiveFrom)} to {Text.Date(era.Expiry)} by our reading of {era.Source}; the checks are inferred, not a designated TMAD version";
+    }
+
+    /// <summary>The <c>DATA-INCOMPLETE</c> message: the missing facts the built-in checks need, then each defined rule left undecided with the facts it lacked.</summary>
+    private static string Incomplete(in RuleContext context, CompiledVersion? compiled, Instant? at)
+    {
+        if (at is null || compiled is null)
+        {
+            return "missing assessed_at";
+        }
+
+        var parts = new List<string>();
+        var missing = (FactMask)context.Missing & compiled.Needed;
+        if (missing != FactMask.None)
+        {
+            parts.Add("missing " + string.Join(", ", FactMasks.Names(missing)));
+        }
+
+        foreach (var rule in compiled.Version.Rules)
+        {
+            if (rule.When is { } when && rule.Outcome != RuleOutcome.Warning && compiled.Explainer.Evaluate(when, context) == ConditionCompiler.Unknown)
+            {
+                var facts = new List<string>();
+                compiled.Explainer.Missing(when, context, facts);
+                parts.Add($"{rule.Id} undecided: missing {string.Join(", ", facts)}");
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
+}
