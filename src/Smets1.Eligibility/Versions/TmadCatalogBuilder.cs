@@ -104,33 +104,36 @@ public sealed class TmadCatalogBuilder
         var before = errors.Count;
         var name = string.IsNullOrWhiteSpace(d.Label) ? position : $"Version '{d.Label}'";
         var (prefix, root) = d.Origin ?? ($"{name}: ", "$");
+
+        // From a file, every problem names the file and the JSON path of the key (RULE-FILES.md); in code, the version.
+        string At(string key) => d.Origin is null ? name : $"{prefix}{root}.{key}";
         if (string.IsNullOrWhiteSpace(d.Label))
         {
             errors.Add($"{position}: Label is blank; give the version a label such as 'v18'.");
         }
         else if (versions.ContainsKey(d.Label))
         {
-            errors.Add($"{name}: the label is already used by another version; choose a label that is not one of {string.Join(", ", versions.Keys)}.");
+            errors.Add($"{At("label")}: the label is already used by another version; choose a label that is not one of {string.Join(", ", versions.Keys)}.");
         }
 
         if (string.IsNullOrWhiteSpace(d.Source))
         {
-            errors.Add($"{name}: Source is blank; say where the definition comes from (a document or clause).");
+            errors.Add($"{At("source")}: Source is blank; say where the definition comes from (a document or clause).");
         }
 
         TmadVersion? baseVersion = null;
         if (string.IsNullOrWhiteSpace(d.BasedOn))
         {
-            errors.Add($"{name}: BasedOn is blank; name the version it derives from, one of {string.Join(", ", versions.Keys)}.");
+            errors.Add($"{At("based_on")}: BasedOn is blank; name the version it derives from, one of {string.Join(", ", versions.Keys)}.");
         }
         else if (!versions.TryGetValue(d.BasedOn, out baseVersion))
         {
-            errors.Add($"{name}: BasedOn '{d.BasedOn}' does not exist; use one of {string.Join(", ", versions.Keys)} (a registered base must be registered first).");
+            errors.Add($"{At("based_on")}: BasedOn '{d.BasedOn}' does not exist; use one of {string.Join(", ", versions.Keys)} (a registered base must be registered first).");
         }
 
         if (d.EffectiveFrom is not { } effectiveFrom)
         {
-            errors.Add($"{name}: EffectiveFrom is not set; give the UK date from which it is in force.");
+            errors.Add($"{At("effective_from")}: EffectiveFrom is not set; give the UK date from which it is in force.");
             effectiveFrom = default;
         }
         else
@@ -139,7 +142,7 @@ public sealed class TmadCatalogBuilder
             {
                 if (other.EffectiveFrom == effectiveFrom)
                 {
-                    errors.Add($"{name}: EffectiveFrom {Text.Date(effectiveFrom)} collides with {other.Label}, which takes effect the same day; each version needs its own effective date.");
+                    errors.Add($"{At("effective_from")}: EffectiveFrom {Text.Date(effectiveFrom)} collides with {other.Label}, which takes effect the same day; each version needs its own effective date.");
                 }
             }
         }
@@ -159,15 +162,15 @@ public sealed class TmadCatalogBuilder
             }
             else if (!rule.IsAdopted)
             {
-                errors.Add($"{name}: AddRules names {rule.Id}, which was not adopted ({rule.Citation}) and may not be held by any version.");
+                errors.Add($"{At("add_rules")}: AddRules names {rule.Id}, which was not adopted ({rule.Citation}) and may not be held by any version.");
             }
             else if (rule.IsEngineCheck)
             {
-                errors.Add($"{name}: AddRules names {rule.Id}, which the engine applies itself; remove it from AddRules.");
+                errors.Add($"{At("add_rules")}: AddRules names {rule.Id}, which the engine applies itself; remove it from AddRules.");
             }
             else if (rules.Contains(rule))
             {
-                errors.Add($"{name}: AddRules names {rule.Id}, which {d.BasedOn} already holds.");
+                errors.Add($"{At("add_rules")}: AddRules names {rule.Id}, which {d.BasedOn} already holds.");
             }
             else
             {
@@ -188,7 +191,7 @@ public sealed class TmadCatalogBuilder
             }
             else if (rule.IsEngineCheck)
             {
-                errors.Add($"{name}: RemoveRules names {rule.Id}, which every version applies; it cannot be removed.");
+                errors.Add($"{At("remove_rules")}: RemoveRules names {rule.Id}, which every version applies; it cannot be removed.");
             }
             else if (!rules.Contains(rule))
             {
@@ -211,7 +214,7 @@ public sealed class TmadCatalogBuilder
 
         foreach (var id in d.RuleSources.Keys.Where(k => !d.AddRules.Contains(k) && !d.RemoveRules.Contains(k)))
         {
-            errors.Add($"{name}: RuleSources names {id}, which is neither added nor removed; give sources only for the rules the version changes.");
+            errors.Add($"{At("add_rules")}: RuleSources names {id}, which is neither added nor removed; give sources only for the rules the version changes.");
         }
 
         if (baseVersion is null || errors.Count > before)
@@ -227,7 +230,7 @@ public sealed class TmadCatalogBuilder
         var model = new DefinedModel(d, prefix, root, baseVersion, state, errors);
         var facts = model.Facts();
         parameters = parameters with { Defined = model.Parameters(parameters) };
-        CheckParameters(name, d.Label, effectiveFrom, rules, parameters, errors);
+        CheckParameters(At("expiry"), At("parameters"), d.Label, effectiveFrom, rules, parameters, errors);
         var defined = model.Rules(facts, parameters);
         if (errors.Count > before)
         {
@@ -287,23 +290,23 @@ public sealed class TmadCatalogBuilder
         }
 
         var parameters = overrides.ApplyTo(version.Parameters, overrides.Source, overrides.Confidence);
-        CheckParameters(name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
+        CheckParameters(name, name, label, version.EffectiveFrom, version.RuleSet, parameters, errors);
         return errors.Count > before
             ? null
             : new TmadVersion(version.Label, version.EffectiveFrom, version.Source, version.EffectiveFromConfidence, version.Notes, version.BasedOn, version.IsShipped, version.RuleSet, parameters, version.RuleSources, version.Facts, version.IsInferred);
     }
 
-    private static void CheckParameters(string name, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)
+    private static void CheckParameters(string expiryAt, string parametersAt, string label, NodaTime.LocalDate effectiveFrom, RuleSet rules, TmadParameters parameters, List<string> errors)
     {
         TmadParameters.Validate(parameters, label, errors);
         if (parameters.Expiry.Value < effectiveFrom)
         {
-            errors.Add($"{name}: Expiry {Text.Date(parameters.Expiry.Value)} is before EffectiveFrom {Text.Date(effectiveFrom)}; set an expiry on or after the effective date.");
+            errors.Add($"{expiryAt}: Expiry {Text.Date(parameters.Expiry.Value)} is before EffectiveFrom {Text.Date(effectiveFrom)}; set an expiry on or after the effective date.");
         }
 
         if (rules.Contains(RuleIds.ExclFailedAttempts) && parameters.FailedAttemptThreshold is null)
         {
-            errors.Add($"{name}: it holds {RuleIds.ExclFailedAttempts} but has no FailedAttemptThreshold; set one (P-V1 proposes 5).");
+            errors.Add($"{parametersAt}: it holds {RuleIds.ExclFailedAttempts} but has no FailedAttemptThreshold; set one (P-V1 proposes 5).");
         }
     }
 }

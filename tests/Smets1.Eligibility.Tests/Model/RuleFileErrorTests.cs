@@ -48,7 +48,7 @@ public sealed class RuleFileErrorTests
           "acme.json: $.remove_rules[0].rule: expected a rule of v17, got EXCL-GT01, which v17 does not hold." },
         // An expiry before the effective date.
         { """ "expiry": { "value": "2021-11-01", "source": "s" }""",
-          "Version 'acme': Expiry 2021-11-01 is before EffectiveFrom 2021-11-05" },
+          "acme.json: $.expiry: Expiry 2021-11-01 is before EffectiveFrom 2021-11-05" },
         // An outcome a defined rule may not have.
         { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Eligible", "source": "s", "when": { "fact": "igt", "is": true } } ]""",
           "acme.json: $.define_rules[0].outcome: expected Excluded, Ineligible, Deferred or Warning" },
@@ -61,6 +61,16 @@ public sealed class RuleFileErrorTests
         var errors = ErrorsOf("{" + Head + body.TrimEnd().TrimEnd(',') + "}");
 
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SecondVersionWithATakenLabelAnUnknownBaseAndATakenDate_NamesEachPath()
+    {
+        var errors = ErrorsOf("""{ "versions": [ {""" + Head.TrimEnd().TrimEnd(',') + """}, { "label": "acme", "based_on": "v16", "effective_from": "2021-11-05", "source": "s" } ] }""");
+
+        Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].label: the label is already used", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].based_on: BasedOn 'v16' does not exist", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].effective_from: EffectiveFrom 2021-11-05 collides with acme", StringComparison.Ordinal));
     }
 
     [Fact]
