@@ -67,7 +67,7 @@ internal static class CliApp
         var root = new RootCommand("Evaluates SMETS1 installations against the TMAD pre-migration eligibility rules, version by version.");
         var versionFiles = new Option<string[]>("--versions")
         {
-            Description = "Registers the versions defined in this JSON file (repeatable); see samples/versions/v18.example.json.",
+            Description = "Registers the versions defined in this JSON file (repeatable): label, based_on, effective_from, source, and optionally expiry, add_rules, remove_rules, parameters, facts and define_rules.",
             Recursive = true,
             AllowMultipleArgumentsPerToken = false,
         };

@@ -3,8 +3,8 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>The sample estate and EPCL bundled inside the tool (<c>samples/estate.csv</c>, <c>samples/epcl.csv</c>).</summary>
 internal static class Samples
 {
-    public const string EstateName = "samples/estate.csv (bundled)";
-    public const string EpclName = "samples/epcl.csv (bundled)";
+    public const string EstateName = "the bundled sample estate";
+    public const string EpclName = "the bundled sample EPCL";
 
     public static Stream OpenEstate() => Open("estate.csv");
 
