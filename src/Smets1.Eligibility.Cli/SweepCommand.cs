@@ -207,10 +207,9 @@ internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, Text
     private static long[] Counts(SweepResult sweep, int v) =>
         [.. Enum.GetValues<Verdict>().OrderDescending().Select(verdict => sweep.Counts[v][(int)verdict]), sweep.Invalid];
 
+    /// <summary>Whether a swept value is the version's own (its value as text, without the unit).</summary>
     private static bool IsVersionValue(ParameterDefinition parameter, string value) =>
-        string.Equals(FactValues(parameter), value, StringComparison.OrdinalIgnoreCase);
-
-    private static string FactValues(ParameterDefinition parameter) => parameter.ValueText.Split(' ')[0];
+        string.Equals(parameter.ValueText.Split(' ')[0], value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Counts per value: verdicts, installations whose verdict differs from the version's own, and the transitions.</summary>
     private sealed class SweepResult(int values)

@@ -153,7 +153,6 @@ internal sealed class ConditionCompiler(VersionScope scope, Expression context)
         var raw = value.Kind == ConditionValueKind.Parameter ? scope.Parameters[value.Name!].Value : value.Constant!;
         object constant = hours
             ? RuleMath.Hours(Convert.ToDecimal(raw, System.Globalization.CultureInfo.InvariantCulture))
-            : raw is int i ? (long)i
             : left.Type == FactType.Enum ? (long)IndexOf(left.Values, (string)raw)
             : left.Type is FactType.Date or FactType.Instant or FactType.Boolean or FactType.Text
                 && FactValues.TryConvert(raw, left.Type, left.Values, out var converted) ? converted

@@ -31,7 +31,6 @@ internal sealed class CompiledVersion
     {
         Version = version;
         Table = table;
-        Scope = scope;
         Parameters = parameters;
         Explainer = new ConditionExplainer(scope);
         _needed = (int)FactMask.InstallationId;
@@ -66,14 +65,12 @@ internal sealed class CompiledVersion
             }
         }
 
-        _hits = BuildDelegate(version.Rules, table, scope, parameters);
+        _hits = BuildDelegate(version.Rules, table, scope);
     }
 
     public TmadVersion Version { get; }
 
     public RuleTable Table { get; }
-
-    public VersionScope Scope { get; }
 
     public RuleParameters Parameters { get; }
 
@@ -160,7 +157,7 @@ internal sealed class CompiledVersion
     /// with each built-in predicate and each defined condition inlined, so evaluation makes one delegate call per
     /// installation. A defined condition that is unknown marks <c>DATA-INCOMPLETE</c> (unless the rule is a warning).
     /// </summary>
-    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope, RuleParameters values)
+    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope)
     {
         var context = Expression.Parameter(typeof(RuleContext).MakeByRefType(), "c");
         var parameters = Expression.Parameter(typeof(RuleParameters), "p");

@@ -170,11 +170,12 @@ public sealed class CustomFactsBuilder
     public CustomFacts Build()
     {
         var known = new bool[_values.Length];
-        var numbers = new long[_schema.NumberCount];
-        var decimals = new decimal[_schema.DecimalCount];
-        var texts = new string?[_schema.TextCount];
-        var dates = new LocalDate[_schema.DateCount];
-        var instants = new Instant[_schema.InstantCount];
+        // A schema uses some storage types only: the others share one empty array instead of one per installation.
+        var numbers = _schema.NumberCount == 0 ? [] : new long[_schema.NumberCount];
+        var decimals = _schema.DecimalCount == 0 ? [] : new decimal[_schema.DecimalCount];
+        var texts = _schema.TextCount == 0 ? [] : new string?[_schema.TextCount];
+        var dates = _schema.DateCount == 0 ? [] : new LocalDate[_schema.DateCount];
+        var instants = _schema.InstantCount == 0 ? [] : new Instant[_schema.InstantCount];
         for (var i = 0; i < _values.Length; i++)
         {
             var value = _values[i];

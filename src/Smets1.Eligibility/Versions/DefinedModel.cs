@@ -40,7 +40,7 @@ internal sealed partial class DefinedModel(VersionDefinition definition, string 
                 continue;
             }
 
-            if (facts.Exists(f => f.Name == fact.Name) && definition.Facts.Count(f => f?.Name == fact.Name) == 1 && !baseVersion.Facts.Any(f => f.Name == fact.Name && f.SameAs(fact)))
+            if (baseVersion.Facts.FirstOrDefault(f => f.Name == fact.Name) is { } inherited && !inherited.SameAs(fact))
             {
                 Error(path, $"a fact not already declared by {baseVersion.Label} with another definition");
                 continue;
