@@ -87,7 +87,7 @@ internal sealed class ConditionCompiler(VersionScope scope, Expression context)
 
     private static Expression DateOf(Expression value) => value.Type == typeof(Instant) ? Expression.Call(UkDate, value) : value;
 
-    private Expression Inline(LambdaExpression lambda) => new Rebind(lambda.Parameters[0], context).Visit(lambda.Body);
+    private Expression Inline(LambdaExpression lambda) => new Rebinder(lambda.Parameters[0], context).Visit(lambda.Body);
 
     private BlockExpression Combine(IReadOnlyList<Condition> children, byte stopOn, byte otherwise)
     {
@@ -191,10 +191,5 @@ internal sealed class ConditionCompiler(VersionScope scope, Expression context)
         }
 
         return -1;
-    }
-
-    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

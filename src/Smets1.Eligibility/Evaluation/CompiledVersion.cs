@@ -32,6 +32,7 @@ internal sealed class CompiledVersion
         Version = version;
         Table = table;
         Parameters = parameters;
+        Scope = scope;
         Explainer = new ConditionExplainer(scope);
         _needed = (int)FactMask.InstallationId;
         var words = table.Words;
@@ -75,6 +76,9 @@ internal sealed class CompiledVersion
     public RuleParameters Parameters { get; }
 
     public ConditionExplainer Explainer { get; }
+
+    /// <summary>What the version's conditions read: its facts and parameters.</summary>
+    public VersionScope Scope { get; }
 
     /// <summary>The facts a check of this version reads (and the installation ID): a blank one of these is <c>DATA-INCOMPLETE</c>.</summary>
     public FactMask Needed => (FactMask)_needed;
@@ -188,7 +192,7 @@ internal sealed class CompiledVersion
                 continue;
             }
 
-            Expression test = new ParameterBinder(rule.Predicate.Parameters[0], context, rule.Predicate.Parameters[1], parameters).Visit(rule.Predicate.Body);
+            Expression test = new Rebinder(rule.Predicate.Parameters[0], context, rule.Predicate.Parameters[1], parameters).Visit(rule.Predicate.Body);
             if (rule.RequiredMask != FactMask.None)
             {
                 var known = Expression.Equal(Expression.And(missing, Expression.Constant((int)rule.RequiredMask)), Expression.Constant(0));
@@ -252,12 +256,5 @@ internal sealed class CompiledVersion
 
             return false;
         }
-    }
-
-    private sealed class ParameterBinder(ParameterExpression fromContext, ParameterExpression toContext, ParameterExpression fromParameters, ParameterExpression toParameters)
-        : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == fromContext ? toContext : node == fromParameters ? toParameters : base.VisitParameter(node);
     }
 }

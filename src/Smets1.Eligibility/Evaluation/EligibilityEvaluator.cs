@@ -150,11 +150,43 @@ public sealed partial class EligibilityEvaluator
     private static Instant? AssessmentInstant(InstallationFacts facts, in EvaluationOptions options) =>
         options.AssessedAt ?? facts.AssessedAt ?? options.DefaultAssessedAt;
 
-    private RuleContext Prepare(InstallationFacts facts, Instant at) =>
+    /// <summary>Compiles the checks of one version one by one, for hosts that run them separately (the NRules bridge).</summary>
+    /// <exception cref="KeyNotFoundException">The catalogue has no version <paramref name="label"/>.</exception>
+    internal VersionChecks ChecksOf(string label)
+    {
+        _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
+        return VersionChecks.Compile(_byLabel[label]);
+    }
+
+    /// <summary>
+    /// What the checks of a pinned version see of one installation, with the EPCL given (rather than this
+    /// evaluator's), as <see cref="Evaluate"/> prepares it; <see langword="null"/> when no assessment instant is known.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The assessment instant is outside the years 2 to 9998.</exception>
+    internal RuleContext? PrepareFor(InstallationFacts facts, in EvaluationOptions options, Epcl epcl)
+    {
+        if (AssessmentInstant(facts, options) is not { } at)
+        {
+            return null;
+        }
+
+        CheckRange(facts, at);
+        return Prepare(facts, at, epcl);
+    }
+
+    private static void CheckRange(InstallationFacts facts, Instant instant)
+    {
+        if (instant < EarliestAssessment || instant > LatestAssessment)
+        {
+            throw new ArgumentOutOfRangeException(nameof(facts), instant, $"Installation '{facts.InstallationId}': assessed_at {instant} is outside the years 2 to 9998, where UK dates, windows and look-aheads can be computed.");
+        }
+    }
+
+    private RuleContext Prepare(InstallationFacts facts, Instant at, Epcl epcl) =>
         new(
             facts,
             at,
-            Epcl.Find(facts.DmcId),
+            epcl.Find(facts.DmcId),
             facts.Cohort is { } cohort ? CohortClosures.ClosesAt(cohort) : default,
             FactMasks.Missing(facts),
             facts.Custom?.In(Catalog.Facts) ?? Catalog.Facts.Defaults);
@@ -168,11 +200,7 @@ public sealed partial class EligibilityEvaluator
             return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(Catalog.Table, DataIncompleteBit), RuleSet.Empty, pinned?.Version);
         }
 
-        if (instant < EarliestAssessment || instant > LatestAssessment)
-        {
-            throw new ArgumentOutOfRangeException(nameof(facts), instant, $"Installation '{facts.InstallationId}': assessed_at {instant} is outside the years 2 to 9998, where UK dates, windows and look-aheads can be computed.");
-        }
-
+        CheckRange(facts, instant);
         var compiled = pinned;
         if (compiled is null)
         {
@@ -186,7 +214,7 @@ public sealed partial class EligibilityEvaluator
             compiled = _compiled[index];
         }
 
-        context = Prepare(facts, instant);
+        context = Prepare(facts, instant, Epcl);
         return compiled.Evaluate(ref context);
     }
 

@@ -190,7 +190,8 @@ internal sealed partial class DefinedModel(VersionDefinition definition, string 
                 Error(path + ".outcome", $"Excluded, Ineligible, Deferred or Warning, got {rule.Outcome}");
             }
 
-            var validator = new ModelValidator(scope, prefix, errors);
+            // A rule made in code (by hand or imported from NRules) is named, since its index is all the path says.
+            var validator = new ModelValidator(scope, definition.Origin is null ? $"{prefix}rule {rule.Id} at " : prefix, errors);
             validator.Validate(rule.When, path + ".when");
             if (errors.Count == before)
             {
