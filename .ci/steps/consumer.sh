@@ -15,6 +15,16 @@ grep -q '"rule":"COMMS-RECENT-CHF"' artifacts/consumer.txt
 # The consumer targets net8.0: it must have been built against the package's net8.0 assets.
 grep -q 'lib/net8.0/Smets1.Eligibility.dll' samples/Consumer/obj/project.assets.json
 
+# The NRules bridge packs with its readme, XML docs and symbols; the core package does not depend on NRules.
+nrules_pkg="artifacts/packages/Smets1.Eligibility.NRules.$version.nupkg"
+[ -f "$nrules_pkg" ] && [ -f "artifacts/packages/Smets1.Eligibility.NRules.$version.snupkg" ]
+unzip -l "$nrules_pkg" | grep -q "README.md"
+unzip -l "$nrules_pkg" | grep -q "lib/net8.0/Smets1.Eligibility.NRules.xml"
+unzip -p "$nrules_pkg" Smets1.Eligibility.NRules.nuspec | grep -q 'id="NRules"'
+if unzip -p "artifacts/packages/Smets1.Eligibility.$version.nupkg" Smets1.Eligibility.nuspec | grep -qi 'nrules'; then
+  echo "the core package must not depend on NRules" >&2; exit 1
+fi
+
 dotnet tool install Smets1.Eligibility.Cli --version "$version" --tool-path artifacts/tools --add-source artifacts/packages
 artifacts/tools/smets1-eligibility versions | tee artifacts/tool-versions.txt
 grep -q "^v29,2025-10-17" artifacts/tool-versions.txt

@@ -117,6 +117,12 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void PublicApi_OfTheNRulesPackage_MatchesTheApprovedSnapshot()
+    {
+        PublicApi.Verify(typeof(Smets1.Eligibility.NRules.NRulesImporter).Assembly);
+    }
+
+    [Fact]
     public void Sources_NeverReadTheSystemClockOrUseDateTime()
     {
         var root = RepositoryRoot.Path;
