@@ -12,7 +12,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly CsvRecordReader _csv;
     private readonly CsvHeader _header;
     private readonly int[] _index;
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly InstallationIdSet _seen = new();
     private readonly CellParser _cells = new();
     private int _row;
 
@@ -156,5 +156,9 @@ internal sealed class InstallationCsvReader : IDisposable
         return index >= 0 && index < _csv.Count ? _csv[index] : [];
     }
 
-    public void Dispose() => _csv.Dispose();
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _seen.Dispose();
+    }
 }

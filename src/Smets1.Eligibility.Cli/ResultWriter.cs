@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -104,13 +105,26 @@ internal sealed class CsvResultWriter : ResultWriter
     }
 }
 
-/// <summary>The same content as JSON Lines: one object per line, rule lists as arrays.</summary>
+/// <summary>
+/// The same content as JSON Lines: one object per line, rule lists as arrays. Rows are written into one
+/// buffer with pre-encoded property names and rule IDs, and the buffer goes to the stream every 64 KiB.
+/// </summary>
 internal sealed class JsonLinesResultWriter : ResultWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const int FlushAt = 1 << 16;
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonEncodedText InstallationId = Encode("installation_id");
+    private static readonly JsonEncodedText Row = Encode("row");
+    private static readonly JsonEncodedText TmadVersion = Encode("tmad_version");
+    private static readonly JsonEncodedText Verdict = Encode("verdict");
+    private static readonly JsonEncodedText FailedRules = Encode("failed_rules");
+    private static readonly JsonEncodedText Warnings = Encode("warnings");
+    private static readonly JsonEncodedText Message = Encode("message");
+
     private readonly Stream _output;
-    private readonly BufferedStream _buffer;
+    private readonly ArrayBufferWriter<byte> _pending = new(FlushAt + (FlushAt >> 2));
     private readonly Utf8JsonWriter _json;
+    private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
     private readonly bool _leaveOpen;
     private bool _disposed;
 
@@ -118,43 +132,67 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     {
         _output = output;
         _leaveOpen = leaveOpen;
-        _buffer = new BufferedStream(output, 1 << 16);
-        _json = new Utf8JsonWriter(_buffer, Options);
+        _json = new Utf8JsonWriter(_pending, Options);
     }
 
     public override void Write(in ResultLine line)
     {
-        _json.Reset(_buffer);
+        _json.Reset(_pending);
         _json.WriteStartObject();
-        _json.WriteString("installation_id", line.InstallationId);
-        _json.WriteNumber("row", line.Row);
+        _json.WriteString(InstallationId, line.InstallationId);
+        _json.WriteNumber(Row, line.Row);
         if (line.Version is null)
         {
-            _json.WriteNull("tmad_version");
+            _json.WriteNull(TmadVersion);
         }
         else
         {
-            _json.WriteString("tmad_version", line.Version);
+            _json.WriteString(TmadVersion, Encoded(line.Version));
         }
 
-        _json.WriteString("verdict", line.Verdict);
-        Rules("failed_rules", line.FailedRules);
-        Rules("warnings", line.Warnings);
-        _json.WriteString("message", line.Message);
+        _json.WriteString(Verdict, Encoded(line.Verdict));
+        Rules(FailedRules, line.FailedRules);
+        Rules(Warnings, line.Warnings);
+        _json.WriteString(Message, line.Message);
         _json.WriteEndObject();
         _json.Flush();
-        _buffer.WriteByte((byte)'\n');
+        _pending.GetSpan(1)[0] = (byte)'\n';
+        _pending.Advance(1);
+        if (_pending.WrittenCount >= FlushAt)
+        {
+            Drain();
+        }
     }
 
-    private void Rules(string name, RuleSet rules)
+    private void Rules(JsonEncodedText name, RuleSet rules)
     {
         _json.WriteStartArray(name);
         foreach (var rule in rules)
         {
-            _json.WriteStringValue(rule.Id);
+            _json.WriteStringValue(Encoded(rule.Id));
         }
 
         _json.WriteEndArray();
+    }
+
+    /// <summary>Labels, verdicts and rule IDs repeat on every row: each is encoded once.</summary>
+    private JsonEncodedText Encoded(string text)
+    {
+        if (!_encoded.TryGetValue(text, out var encoded))
+        {
+            encoded = Encode(text);
+            _encoded.Add(text, encoded);
+        }
+
+        return encoded;
+    }
+
+    private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, Options.Encoder);
+
+    private void Drain()
+    {
+        _output.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
     }
 
     public override void Dispose()
@@ -166,10 +204,10 @@ internal sealed class JsonLinesResultWriter : ResultWriter
 
         _disposed = true;
         _json.Dispose();
-        _buffer.Flush();
+        Drain();
+        _output.Flush();
         if (!_leaveOpen)
         {
-            _buffer.Dispose();
             _output.Dispose();
         }
     }

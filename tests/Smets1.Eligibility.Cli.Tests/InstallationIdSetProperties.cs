@@ -1,0 +1,66 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Smets1.Eligibility.Cli.Tests;
+
+/// <summary>The duplicate check's hashed ID set answers exactly as a set of the ID strings does.</summary>
+public sealed class InstallationIdSetProperties
+{
+    [Property(MaxTest = 300)]
+    public bool Add_AnswersLikeASetOfStrings(string?[] ids)
+    {
+        var hashed = new InstallationIdSet();
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var text = id ?? string.Empty;
+            if (hashed.Add(text) != strings.Add(text))
+            {
+                return false;
+            }
+        }
+
+        return hashed.Count == strings.Count;
+    }
+
+    [Property(Arbitrary = [typeof(SimilarIds)], MaxTest = 50)]
+    public bool Add_ManySimilarIdsWithRepeats_FindsExactlyTheRepeats(int[] numbers)
+    {
+        // IDs that differ in one digit or only in case, drawn from a small range so that repeats are common,
+        // added through every table growth (tens of thousands per case).
+        var hashed = new InstallationIdSet();
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in numbers)
+        {
+            var id = (n & 1) == 0 ? $"INST-{n:D8}" : $"inst-{n:D8}";
+            if (hashed.Add(id) != strings.Add(id))
+            {
+                return false;
+            }
+        }
+
+        return hashed.Count == strings.Count;
+    }
+
+    [Fact]
+    public void Add_TheSameIdAfterAMillionOthers_IsARepeat()
+    {
+        var set = new InstallationIdSet();
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            Assert.True(set.Add($"MPAN{i}"));
+        }
+
+        Assert.False(set.Add("MPAN0"));
+        Assert.False(set.Add("MPAN999999"));
+        Assert.True(set.Add("MPAN1000000"));
+        Assert.Equal(1_000_001, set.Count);
+    }
+
+    public static class SimilarIds
+    {
+        public static Arbitrary<int[]> Numbers() =>
+            Gen.Choose(5_000, 40_000).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 30_000), n)).ToArbitrary();
+    }
+}
