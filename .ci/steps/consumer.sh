@@ -25,6 +25,11 @@ if unzip -p "artifacts/packages/Smets1.Eligibility.$version.nupkg" Smets1.Eligib
   echo "the core package must not depend on NRules" >&2; exit 1
 fi
 
+# The tool generates estates with the core package's SyntheticEstate: it ships no FsCheck or FSharp.Core.
+if unzip -l "artifacts/packages/Smets1.Eligibility.Cli.$version.nupkg" | grep -Eqi 'fscheck|fsharp'; then
+  echo "the tool package must not contain FsCheck or FSharp.Core" >&2; exit 1
+fi
+
 dotnet tool install Smets1.Eligibility.Cli --version "$version" --tool-path artifacts/tools --add-source artifacts/packages
 artifacts/tools/smets1-eligibility versions | tee artifacts/tool-versions.txt
 grep -q "^v29,2025-10-17" artifacts/tool-versions.txt

@@ -1,4 +1,4 @@
-using Smets1.Eligibility.Testing;
+using Smets1.Eligibility.Synthetic;
 
 namespace Smets1.Eligibility.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Smets1.Eligibility.Rules;
-using Smets1.Eligibility.Testing;
+using Smets1.Eligibility.Synthetic;
 using Smets1.Eligibility.Versions;
 using Spectre.Console;
 

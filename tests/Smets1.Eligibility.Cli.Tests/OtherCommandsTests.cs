@@ -1,3 +1,4 @@
+using Smets1.Eligibility.Synthetic;
 using Smets1.Eligibility.Testing;
 
 namespace Smets1.Eligibility.Cli.Tests;

@@ -1,10 +1,10 @@
 using NodaTime;
 using Smets1.Eligibility.Reference;
 
-namespace Smets1.Eligibility.Testing;
+namespace Smets1.Eligibility.Synthetic;
 
 /// <summary>
-/// A deterministic synthetic SMETS1 estate for load tests and benchmarks: an EPCL and any number of
+/// A deterministic synthetic SMETS1 estate for load tests, benchmarks and demos (the tool's <c>generate</c>): an EPCL and any number of
 /// installations with a realistic mix of cohorts, meters, contact ages, planned changes, missing facts and
 /// Clause 18 flags. The same seed always gives the same estate.
 /// </summary>
