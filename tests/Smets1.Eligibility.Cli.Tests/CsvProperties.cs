@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Smets1.Eligibility.Testing;
 
 namespace Smets1.Eligibility.Cli.Tests;
@@ -8,8 +9,6 @@ namespace Smets1.Eligibility.Cli.Tests;
 /// <summary>The file contract as properties: round trips, and exactly one result per row however bad.</summary>
 public sealed class CsvProperties
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
-
     private static readonly (string Column, string Bad)[] Corruptions =
     [
         (Columns.Cohort, "FOC_XX"), (Columns.AssessedAt, "2021-02-30T10:00:00Z"), (Columns.HasEsme, "maybe"),
@@ -17,45 +16,35 @@ public sealed class CsvProperties
         (Columns.MeterStatus, "ASLEEP"), (Columns.ProfileDataSwitch, "HALF"),
     ];
 
-    [Fact]
-    public void InstallationsWrittenInTheContractForm_ReadBackAsTheSameFacts()
+    [Property(Arbitrary = [typeof(EligibilityArbitraries.Any)], MaxTest = 500)]
+    public bool InstallationsWrittenInTheContractForm_ReadBackAsTheSameFacts(InstallationFacts facts)
     {
-        Prop.ForAll(EligibilityGen.AnyInstallation.ToArbitrary(), facts =>
-        {
-            var read = ReadAll(Write([facts]));
-            return read.Length == 1 && read[0].Invalid is null && Equals(read[0].Facts, facts);
-        }).Check(Config);
+        var read = ReadAll(Write([facts]));
+        return read.Length == 1 && read[0].Invalid is null && Equals(read[0].Facts, facts);
     }
 
-    [Fact]
-    public void EveryBadRow_YieldsExactlyOneInvalidResult_AndEveryGoodRowIsRead()
+    [Property(Arbitrary = [typeof(CorruptedFiles)], MaxTest = 500)]
+    public bool EveryBadRow_YieldsExactlyOneInvalidResult_AndEveryGoodRowIsRead((InstallationFacts[] Facts, int[] Corruptions) input)
     {
-        var rows = from count in Gen.Choose(1, 12)
-                   from facts in Gen.ArrayOf(EligibilityGen.Installation, count)
-                   from corruptions in Gen.ArrayOf(Gen.Choose(-1, Corruptions.Length - 1), count)
-                   select (facts, corruptions);
-        Prop.ForAll(rows.ToArbitrary(), input =>
+        var (facts, corruptions) = input;
+        facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{i}" })];
+        var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        for (var i = 0; i < facts.Length; i++)
         {
-            var (facts, corruptions) = input;
-            facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{i}" })];
-            var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var header = lines[0].Split(',');
-            for (var i = 0; i < facts.Length; i++)
+            if (corruptions[i] >= 0)
             {
-                if (corruptions[i] >= 0)
-                {
-                    var cells = lines[i + 1].Split(',');
-                    var (column, bad) = Corruptions[corruptions[i]];
-                    cells[Array.IndexOf(header, column)] = bad;
-                    lines[i + 1] = string.Join(',', cells);
-                }
+                var cells = lines[i + 1].Split(',');
+                var (column, bad) = Corruptions[corruptions[i]];
+                cells[Array.IndexOf(header, column)] = bad;
+                lines[i + 1] = string.Join(',', cells);
             }
+        }
 
-            var read = ReadAll(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-            return read.Length == facts.Length
-                && read.Select((r, i) => (r.Invalid is not null) == (corruptions[i] >= 0) && r.Row == i + 1 && r.InstallationId == $"ROW-{i}").All(ok => ok)
-                && read.Where(r => r.Invalid is not null).All(r => Corruptions.Any(c => r.Invalid!.Contains($"column '{c.Column}' has '{c.Bad}'", StringComparison.Ordinal)));
-        }).Check(Config);
+        var read = ReadAll(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        return read.Length == facts.Length
+            && read.Select((r, i) => (r.Invalid is not null) == (corruptions[i] >= 0) && r.Row == i + 1 && r.InstallationId == $"ROW-{i}").All(ok => ok)
+            && read.Where(r => r.Invalid is not null).All(r => Corruptions.Any(c => r.Invalid!.Contains($"column '{c.Column}' has '{c.Bad}'", StringComparison.Ordinal)));
     }
 
     /// <summary>Faults injected into one row's text: each keeps the row a row, so it must still yield exactly one result.</summary>
@@ -71,44 +60,34 @@ public sealed class CsvProperties
         (line, seed) => Cell(line, 3, _ => "\"DORMANT\"\"x\""),                                              // quoted, then text after the quote
     ];
 
-    [Fact]
-    public void FilesWithInjectedFaults_AnswerEveryRowOnceInOrder_AndNeverThrow()
+    [Property(Arbitrary = [typeof(FaultyFiles)], MaxTest = 150)]
+    public bool FilesWithInjectedFaults_AnswerEveryRowOnceInOrder_AndNeverThrow((InstallationFacts[] Facts, int[] Faults, int[] Seeds, int Duplicate, int InvalidUtf8) input)
     {
-        var rows = from count in Gen.Choose(1, 10)
-                   from facts in Gen.ArrayOf(EligibilityGen.Installation, count)
-                   from faults in Gen.ArrayOf(Gen.Choose(-1, Faults.Length - 1), count)
-                   from seeds in Gen.ArrayOf(Gen.Choose(0, 1000), count)
-                   from duplicate in Gen.Choose(-1, count - 1)
-                   from invalidUtf8 in Gen.Choose(-1, count - 1)
-                   select (facts, faults, seeds, duplicate, invalidUtf8);
-        Prop.ForAll(rows.ToArbitrary(), input =>
+        var (facts, faults, seeds, duplicate, invalidUtf8) = input;
+        facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{(i == duplicate && i > 0 ? 0 : i)}" })];
+        var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(lines[0] + "\n"));
+        for (var i = 0; i < facts.Length; i++)
         {
-            var (facts, faults, seeds, duplicate, invalidUtf8) = input;
-            facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{(i == duplicate && i > 0 ? 0 : i)}" })];
-            var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var bytes = new List<byte>(Encoding.UTF8.GetBytes(lines[0] + "\n"));
-            for (var i = 0; i < facts.Length; i++)
+            var line = faults[i] >= 0 ? Faults[faults[i]](lines[i + 1], seeds[i]) : lines[i + 1];
+            bytes.AddRange(Encoding.UTF8.GetBytes(line));
+            if (i == invalidUtf8)
             {
-                var line = faults[i] >= 0 ? Faults[faults[i]](lines[i + 1], seeds[i]) : lines[i + 1];
-                bytes.AddRange(Encoding.UTF8.GetBytes(line));
-                if (i == invalidUtf8)
-                {
-                    bytes.AddRange([0xC3, 0x28]); // a broken two-byte sequence at the end of the last cell
-                }
-
-                bytes.Add((byte)'\n');
+                bytes.AddRange([0xC3, 0x28]); // a broken two-byte sequence at the end of the last cell
             }
 
-            using var scratch = new Scratch();
-            var path = Path.Combine(scratch.Folder, "in.csv");
-            File.WriteAllBytes(path, [.. bytes]);
-            var run = ToolRun.InProcess("evaluate", path, "--epcl", scratch.File("e.csv", "dmc_id,added_on\nDMC-1,2021-03-15\n"));
-            var results = run.Lines.Skip(1).ToArray();
-            return (run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid)
-                && results.Length == facts.Length
-                && results.Select((r, i) => r.StartsWith($"{facts[i].InstallationId},{i + 1},", StringComparison.Ordinal)).All(ok => ok)
-                && (duplicate <= 0 || results[duplicate].Contains(",Invalid,", StringComparison.Ordinal));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+            bytes.Add((byte)'\n');
+        }
+
+        using var scratch = new Scratch();
+        var path = Path.Combine(scratch.Folder, "in.csv");
+        File.WriteAllBytes(path, [.. bytes]);
+        var run = ToolRun.InProcess("evaluate", path, "--epcl", scratch.File("e.csv", "dmc_id,added_on\nDMC-1,2021-03-15\n"));
+        var results = run.Lines.Skip(1).ToArray();
+        return (run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid)
+            && results.Length == facts.Length
+            && results.Select((r, i) => r.StartsWith($"{facts[i].InstallationId},{i + 1},", StringComparison.Ordinal)).All(ok => ok)
+            && (duplicate <= 0 || results[duplicate].Contains(",Invalid,", StringComparison.Ordinal));
     }
 
     private static string Cell(string line, int index, Func<string, string> change)
@@ -146,5 +125,28 @@ public sealed class CsvProperties
         }
 
         return [.. rows];
+    }
+
+    /// <summary>One to twelve installations, each left alone (-1) or with one cell replaced by a bad value.</summary>
+    public static class CorruptedFiles
+    {
+        public static Arbitrary<(InstallationFacts[] Facts, int[] Corruptions)> Files() =>
+            (from count in Gen.Choose(1, 12)
+             from facts in Gen.ArrayOf(EligibilityGen.Installation, count)
+             from corruptions in Gen.ArrayOf(Gen.Choose(-1, Corruptions.Length - 1), count)
+             select (facts, corruptions)).ToArbitrary();
+    }
+
+    /// <summary>One to ten installations with faults, a repeated ID and a broken UTF-8 sequence here and there.</summary>
+    public static class FaultyFiles
+    {
+        public static Arbitrary<(InstallationFacts[] Facts, int[] Faults, int[] Seeds, int Duplicate, int InvalidUtf8)> Files() =>
+            (from count in Gen.Choose(1, 10)
+             from facts in Gen.ArrayOf(EligibilityGen.Installation, count)
+             from faults in Gen.ArrayOf(Gen.Choose(-1, Faults.Length - 1), count)
+             from seeds in Gen.ArrayOf(Gen.Choose(0, 1000), count)
+             from duplicate in Gen.Choose(-1, count - 1)
+             from invalidUtf8 in Gen.Choose(-1, count - 1)
+             select (facts, faults, seeds, duplicate, invalidUtf8)).ToArbitrary();
     }
 }

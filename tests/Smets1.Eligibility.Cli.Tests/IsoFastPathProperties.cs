@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Text;
 
@@ -8,7 +9,7 @@ namespace Smets1.Eligibility.Cli.Tests;
 /// <summary>The ISO fast path accepts exactly what NodaTime's patterns accept, with the same value, or defers to them.</summary>
 public sealed class IsoFastPathProperties
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(3000);
+    private const int Cases = 3000;
 
     /// <summary>Text near the contract's forms: valid and invalid digits, separators, offsets, lengths.</summary>
     private static readonly Gen<string> NearIso =
@@ -23,35 +24,32 @@ public sealed class IsoFastPathProperties
         from dateOnly in Gen.Elements(true, false)
         select dateOnly ? $"{year}-{month}-{day}" : $"{year}-{month}-{day}{separator}{hour}:{minute}:{second}{zone}";
 
-    [Fact]
-    public void Dates_AgreeWithNodaTime()
+    [Property(Arbitrary = [typeof(NearIsoText)], MaxTest = Cases)]
+    public bool Dates_AgreeWithNodaTime(string text)
     {
-        Prop.ForAll(NearIso.ToArbitrary(), text =>
-        {
-            var full = LocalDatePattern.Iso.Parse(text);
-            return !IsoFastPath.TryDate(text, out var fast) || (full.Success && full.Value == fast);
-        }).Check(Config);
+        var full = LocalDatePattern.Iso.Parse(text);
+        return !IsoFastPath.TryDate(text, out var fast) || (full.Success && full.Value == fast);
     }
 
-    [Fact]
-    public void Instants_AgreeWithNodaTime()
+    [Property(Arbitrary = [typeof(NearIsoText)], MaxTest = Cases)]
+    public bool Instants_AgreeWithNodaTime(string text)
     {
-        Prop.ForAll(NearIso.ToArbitrary(), text =>
-        {
-            var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
-            return !IsoFastPath.TryInstant(text, out var local, out var seconds)
-                || (full.Success && full.Value.LocalDateTime == local && full.Value.Offset == Offset.FromSeconds(seconds));
-        }).Check(Config);
+        var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        return !IsoFastPath.TryInstant(text, out var local, out var seconds)
+            || (full.Success && full.Value.LocalDateTime == local && full.Value.Offset == Offset.FromSeconds(seconds));
     }
 
-    [Fact]
-    public void CellParser_GivesNodaTimesAnswerForEveryText()
+    [Property(Arbitrary = [typeof(NearIsoText)], MaxTest = Cases)]
+    public bool CellParser_GivesNodaTimesAnswerForEveryText(string text)
     {
-        Prop.ForAll(NearIso.ToArbitrary(), text =>
-        {
-            var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
-            var parsed = CellParser.TryParseInstant(text, out var instant);
-            return parsed ? full.Success && full.Value.ToInstant() == instant : !full.Success || full.Value.LocalDateTime.Year is <= 1 or >= 9999;
-        }).Check(Config);
+        var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        var parsed = CellParser.TryParseInstant(text, out var instant);
+        return parsed ? full.Success && full.Value.ToInstant() == instant : !full.Success || full.Value.LocalDateTime.Year is <= 1 or >= 9999;
+    }
+
+    /// <summary><see cref="NearIso"/> as the arbitrary for strings.</summary>
+    public static class NearIsoText
+    {
+        public static Arbitrary<string> Texts() => NearIso.ToArbitrary();
     }
 }

@@ -1,12 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Smets1.Eligibility.Tests.Properties;
 
 /// <summary>Properties of version resolution and registered versions.</summary>
 public sealed class VersionProperties
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
+    private const int Cases = 500;
 
     private static readonly TmadCatalog Variants = new TmadCatalogBuilder()
         .Register(new VersionDefinition { Label = "v17-copy", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 1), Source = "copy of v17" })
@@ -18,59 +19,58 @@ public sealed class VersionProperties
 
     private static readonly EligibilityEvaluator Evaluator = new(Variants, EligibilityGen.Epcl);
 
-    [Fact]
-    public void Resolution_IsMonotonicInTime()
+    [Property(Arbitrary = [typeof(Instants)], MaxTest = Cases)]
+    public bool Resolution_IsMonotonicInTime(Instant first, Instant second)
     {
-        var pairs = EligibilityGen.AssessmentInstant.Two().Select(p => p.Item1 <= p.Item2 ? p : (p.Item2, p.Item1));
-        Prop.ForAll(pairs.ToArbitrary(), pair =>
-        {
-            var early = TmadCatalog.Shipped.Resolve(pair.Item1).Version;
-            var late = TmadCatalog.Shipped.Resolve(pair.Item2).Version;
-            return early is null || late is null || early.EffectiveFrom <= late.EffectiveFrom;
-        }).Check(Config);
+        var (earlier, later) = first <= second ? (first, second) : (second, first);
+        var early = TmadCatalog.Shipped.Resolve(earlier).Version;
+        var late = TmadCatalog.Shipped.Resolve(later).Version;
+        return early is null || late is null || early.EffectiveFrom <= late.EffectiveFrom;
     }
 
-    [Fact]
-    public void Resolution_AgreesWithTheCataloguesEffectiveDatesAndExpiries()
+    [Property(Arbitrary = [typeof(Instants)], MaxTest = Cases)]
+    public bool Resolution_AgreesWithTheCataloguesEffectiveDatesAndExpiries(Instant at)
     {
-        var instants = Gen.OneOf(EligibilityGen.AssessmentInstant, EligibilityGen.BoundaryInstant);
-        Prop.ForAll(instants.ToArbitrary(), at =>
-        {
-            var date = at.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
-            var versions = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).ToArray(); // the timeline is off by default
-            var latest = versions.LastOrDefault(v => v.EffectiveFrom <= date);
-            var expected = latest is null ? null
-                : latest == versions[^1] || date <= latest.Expiry ? latest
-                : null;
-            return TmadCatalog.Shipped.Resolve(at).Version == expected;
-        }).Check(Config);
+        var date = at.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+        var versions = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).ToArray(); // the timeline is off by default
+        var latest = versions.LastOrDefault(v => v.EffectiveFrom <= date);
+        var expected = latest is null ? null
+            : latest == versions[^1] || date <= latest.Expiry ? latest
+            : null;
+        return TmadCatalog.Shipped.Resolve(at).Version == expected;
     }
 
-    [Fact]
-    public void RegisteredCopyOfAShippedVersion_GivesIdenticalResults()
+    [Property(Arbitrary = [typeof(EligibilityArbitraries.Any)], MaxTest = Cases)]
+    public bool RegisteredCopyOfAShippedVersion_GivesIdenticalResults(InstallationFacts facts)
     {
-        Prop.ForAll(EligibilityGen.AnyInstallation.ToArbitrary(), facts =>
-        {
-            var shipped = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17"));
-            var copy = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17-copy"));
-            return shipped.Verdict == copy.Verdict && shipped.Outcome.FailedRules == copy.Outcome.FailedRules
-                && shipped.Message.Replace("v17 ", "v17-copy ", StringComparison.Ordinal) == copy.Message;
-        }).Check(Config);
+        var shipped = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17"));
+        var copy = Evaluator.Evaluate(facts, EvaluationOptions.Pinned("v17-copy"));
+        return shipped.Verdict == copy.Verdict && shipped.Outcome.FailedRules == copy.Outcome.FailedRules
+            && shipped.Message.Replace("v17 ", "v17-copy ", StringComparison.Ordinal) == copy.Message;
     }
 
-    [Fact]
-    public void WideningTheWindowOrShorteningTheLookahead_NeverMakesAnEligibleInstallationIneligible()
+    [Property(Arbitrary = [typeof(CompleteOrBoundary)], MaxTest = Cases)]
+    public bool WideningTheWindowOrShorteningTheLookahead_NeverMakesAnEligibleInstallationIneligible(InstallationFacts facts)
     {
         var variants = new[] { "v17-wide", "v17-widest", "v17-short", "v17-none" };
-        Prop.ForAll(Gen.OneOf(EligibilityGen.Installation, EligibilityGen.BoundaryInstallation).ToArbitrary(), facts =>
+        var baseline = Evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned("v17"));
+        return variants.All(label =>
         {
-            var baseline = Evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned("v17"));
-            return variants.All(label =>
-            {
-                var relaxed = Evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned(label));
-                return relaxed.FailedRules.Except(baseline.FailedRules).IsEmpty
-                    && (baseline.Verdict != Verdict.Eligible || relaxed.Verdict == Verdict.Eligible);
-            });
-        }).Check(Config);
+            var relaxed = Evaluator.EvaluateOutcome(facts, EvaluationOptions.Pinned(label));
+            return relaxed.FailedRules.Except(baseline.FailedRules).IsEmpty
+                && (baseline.Verdict != Verdict.Eligible || relaxed.Verdict == Verdict.Eligible);
+        });
+    }
+
+    /// <summary>Assessment instants across every version, and instants at and around their boundaries.</summary>
+    public static class Instants
+    {
+        public static Arbitrary<Instant> Values() => Gen.OneOf(EligibilityGen.AssessmentInstant, EligibilityGen.BoundaryInstant).ToArbitrary();
+    }
+
+    /// <summary>Complete installations, half of them at a rule's boundary.</summary>
+    public static class CompleteOrBoundary
+    {
+        public static Arbitrary<InstallationFacts> Installations() => Gen.OneOf(EligibilityGen.Installation, EligibilityGen.BoundaryInstallation).ToArbitrary();
     }
 }
