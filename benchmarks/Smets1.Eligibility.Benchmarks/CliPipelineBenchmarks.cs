@@ -1,3 +1,4 @@
+using Smets1.Eligibility.Files;
 using BenchmarkDotNet.Attributes;
 using Smets1.Eligibility.Cli;
 using Smets1.Eligibility.Versions;
@@ -42,7 +43,7 @@ public class CliPipelineBenchmarks
     {
         using var input = InputFiles.Open(_estate, "installation file");
         using var reader = new InstallationCsvReader(input, _estate, TmadCatalog.Shipped.Facts);
-        var rows = new ParsedRow[4096];
+        var rows = new InstallationRow[4096];
         long read = 0;
         int count;
         while ((count = reader.ReadChunk(rows)) > 0)

@@ -27,7 +27,7 @@ internal static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = standardError, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or EligibilityFileException)
         {
             standardError.WriteLine($"smets1-eligibility: {e.Message}");
             return ExitCodes.Usage;

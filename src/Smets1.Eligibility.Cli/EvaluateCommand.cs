@@ -86,7 +86,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
 
     private static void Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
     {
-        var rows = new ParsedRow[Chunk];
+        var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
         int count;

@@ -27,7 +27,7 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
         var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
         var report = new EstateReport();
-        var rows = new ParsedRow[Chunk];
+        var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
         int count;

@@ -120,7 +120,7 @@ internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, Text
     private static SweepResult Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, string label, string[] variants, bool inferred)
     {
         var result = new SweepResult(variants.Length);
-        var rows = new ParsedRow[Chunk];
+        var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var baseline = new EligibilityOutcome[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];

@@ -14,6 +14,12 @@ public sealed class EligibilityOptions
     /// <value>Default <see cref="Reference.Epcl.Empty"/>: every DMC fails <c>EPCL-LISTED</c>.</value>
     public Epcl Epcl { get; set; } = Epcl.Empty;
 
+    /// <summary>
+    /// An EPCL file to load instead of setting <see cref="Epcl"/> (FILES-AND-CLI.md: <c>dmc_id,added_on[,uneconomic_to_test]</c>),
+    /// read once when the services are added.
+    /// </summary>
+    public string? EpclFile { get; set; }
+
     /// <summary>Version files to load and register (see <see cref="VersionFile"/>), before <see cref="Versions"/>.</summary>
     public IList<string> VersionFiles { get; } = new List<string>();
 
@@ -35,12 +41,31 @@ public sealed class EligibilityOptions
 
     /// <summary>Builds the catalogue and closures, validating everything at once.</summary>
     /// <exception cref="EligibilityConfigurationException">Anything is invalid; every problem is listed.</exception>
-    internal (TmadCatalog Catalog, CohortClosures Closures) Build()
+    internal (TmadCatalog Catalog, CohortClosures Closures, Epcl Epcl) Build()
     {
         var errors = new List<string>();
+        var epcl = Epcl;
         if (Epcl is null)
         {
             errors.Add("Epcl is null; set an EPCL, or leave the default (empty).");
+        }
+        else if (EpclFile is { } epclFile)
+        {
+            if (!ReferenceEquals(Epcl, Epcl.Empty))
+            {
+                errors.Add($"Both Epcl and EpclFile ('{epclFile}') are set; give the EPCL one way.");
+            }
+            else
+            {
+                try
+                {
+                    epcl = Files.EpclFile.Load(epclFile);
+                }
+                catch (Exception e) when (e is Files.EligibilityFileException or IOException or UnauthorizedAccessException)
+                {
+                    errors.Add($"EpclFile: {e.Message}");
+                }
+            }
         }
 
         var builder = new TmadCatalogBuilder();
@@ -103,6 +128,6 @@ public sealed class EligibilityOptions
             closures = closures.WithLastDay(closure.Cohort, closure.LastDay, closure.Source, closure.Confidence);
         }
 
-        return errors.Count > 0 ? throw new EligibilityConfigurationException(errors) : (catalog!, closures);
+        return errors.Count > 0 ? throw new EligibilityConfigurationException(errors) : (catalog!, closures, epcl);
     }
 }

@@ -115,10 +115,10 @@ public sealed class CsvProperties
         return buffer.ToArray();
     }
 
-    private static ParsedRow[] ReadAll(byte[] csv)
+    private static InstallationRow[] ReadAll(byte[] csv)
     {
         using var reader = new InstallationCsvReader(new StreamReader(new MemoryStream(csv)), "memory");
-        var rows = new List<ParsedRow>();
+        var rows = new List<InstallationRow>();
         while (reader.TryRead(out var row))
         {
             rows.Add(row);

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Smets1.Eligibility;
+using Smets1.Eligibility.DependencyInjection;
 using Smets1.Eligibility.Reference;
 using Smets1.Eligibility.Versions;
 
@@ -42,18 +45,66 @@ public static class Smets1EligibilityServiceCollectionExtensions
 
         var options = new EligibilityOptions();
         configure?.Invoke(options);
-        var (catalog, closures) = options.Build();
-        var epcl = options.Epcl;
+        return Add(services, options);
+    }
 
+    /// <summary>
+    /// Adds Smets1.Eligibility as <see cref="AddSmets1Eligibility(IServiceCollection, Action{EligibilityOptions}?)"/> does,
+    /// with the options bound from configuration first (for example <c>builder.Configuration.GetSection("Smets1Eligibility")</c>):
+    /// <c>VersionFiles</c> (paths), <c>IncludeInferredTimeline</c> (true/false), <c>EpclFile</c> (path) and
+    /// <c>CohortClosures</c> (<c>{ "Cohort": "IOC", "LastDay": "2023-05-20", "Source": "…", "Confidence": "confirmed" }</c>);
+    /// <paramref name="configure"/> then adds what configuration cannot hold (versions defined in code, an EPCL object).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the settings.</param>
+    /// <param name="configure">Further options, applied after the configuration.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EligibilityConfigurationException">A setting is unknown or has a bad value, or the options are invalid; every problem is listed with its key.</exception>
+    /// <exception cref="InvalidOperationException">It was already called.</exception>
+    /// <example>
+    /// <code>
+    /// // appsettings.json: { "Smets1Eligibility": { "VersionFiles": ["policy/acme-2021.json"], "EpclFile": "reference/epcl.csv", "IncludeInferredTimeline": true } }
+    /// builder.Services.AddSmets1Eligibility(builder.Configuration.GetSection("Smets1Eligibility"));
+    /// </code>
+    /// </example>
+    public static IServiceCollection AddSmets1Eligibility(this IServiceCollection services, IConfiguration configuration, Action<EligibilityOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(Registration) && !d.IsKeyedService))
+        {
+            throw new InvalidOperationException("AddSmets1Eligibility was already called; a second call with configuration would be ignored. Configure everything in one call, or register a second catalogue under a key with AddKeyedSmets1Eligibility.");
+        }
+
+        var options = new EligibilityOptions();
+        var errors = new List<string>();
+        ConfigurationBinder.Bind(configuration, options, errors);
+        if (errors.Count > 0)
+        {
+            throw new EligibilityConfigurationException(errors);
+        }
+
+        configure?.Invoke(options);
+        return Add(services, options);
+    }
+
+    private static IServiceCollection Add(IServiceCollection services, EligibilityOptions options)
+    {
+        var (catalog, closures, epcl) = options.Build();
         services.AddSingleton(new Registration());
         services.TryAddSingleton(catalog);
         services.TryAddSingleton(closures);
         services.TryAddSingleton(epcl);
-        services.TryAddSingleton(provider => new EligibilityEvaluator(
-            provider.GetRequiredService<TmadCatalog>(),
-            provider.GetRequiredService<Epcl>(),
-            provider.GetRequiredService<CohortClosures>(),
-            options.IncludeInferredTimeline));
+        services.TryAddSingleton(provider =>
+        {
+            EligibilityLog.Registration(provider.GetService<ILoggerFactory>(), options, catalog, epcl.Count);
+            return new EligibilityEvaluator(
+                provider.GetRequiredService<TmadCatalog>(),
+                provider.GetRequiredService<Epcl>(),
+                provider.GetRequiredService<CohortClosures>(),
+                options.IncludeInferredTimeline);
+        });
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }
@@ -82,13 +133,16 @@ public static class Smets1EligibilityServiceCollectionExtensions
 
         var options = new EligibilityOptions();
         configure(options);
-        var (catalog, closures) = options.Build();
-        var evaluator = new EligibilityEvaluator(catalog, options.Epcl, closures, options.IncludeInferredTimeline);
+        var (catalog, closures, epcl) = options.Build();
         services.AddKeyedSingleton(key, new Registration());
         services.AddKeyedSingleton(key, catalog);
         services.AddKeyedSingleton(key, closures);
-        services.AddKeyedSingleton(key, options.Epcl);
-        services.AddKeyedSingleton(key, evaluator);
+        services.AddKeyedSingleton(key, epcl);
+        services.AddKeyedSingleton(key, (provider, _) =>
+        {
+            EligibilityLog.Registration(provider.GetService<ILoggerFactory>(), options, catalog, epcl.Count);
+            return new EligibilityEvaluator(catalog, epcl, closures, options.IncludeInferredTimeline);
+        });
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

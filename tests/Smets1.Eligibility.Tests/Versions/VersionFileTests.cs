@@ -83,7 +83,7 @@ public sealed class VersionFileTests
         var options = new EligibilityOptions();
         options.VersionFiles.Add(RepositoryRoot.Combine("samples", "versions", "v18.example.json"));
 
-        var (catalog, _) = options.Build();
+        var (catalog, _, _) = options.Build();
 
         Assert.Contains("v18-example", catalog.Labels);
     }

@@ -3,7 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using Smets1.Eligibility.Model;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>Parses the cells of the interchange files; every failure is recorded with its column and value.</summary>
 internal sealed class CellParser

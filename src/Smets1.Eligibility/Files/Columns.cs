@@ -1,4 +1,4 @@
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>The column names of the interchange files (FILES-AND-CLI.md).</summary>
 internal static class Columns

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>
 /// Parses the ISO-8601 forms the contract's files use most (<c>2021-03-04</c>, <c>2021-11-10T10:00:00Z</c>,

@@ -1,6 +1,6 @@
 using Smets1.Eligibility.Model;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>
 /// Streams an installation file (FILES-AND-CLI.md): validates the header once, then reads one row at a time.
@@ -32,7 +32,7 @@ internal sealed class InstallationCsvReader : IDisposable
 
     /// <summary>Reads up to <paramref name="rows"/>.Length data rows into it, in order.</summary>
     /// <returns>How many were read: fewer than asked only at the end of the file.</returns>
-    public int ReadChunk(ParsedRow[] rows)
+    public int ReadChunk(InstallationRow[] rows)
     {
         var count = 0;
         while (count < rows.Length && TryRead(out rows[count]))
@@ -44,7 +44,7 @@ internal sealed class InstallationCsvReader : IDisposable
     }
 
     /// <summary>Reads the next data row.</summary>
-    public bool TryRead(out ParsedRow row)
+    public bool TryRead(out InstallationRow row)
     {
         if (!_csv.Read())
         {
@@ -57,7 +57,7 @@ internal sealed class InstallationCsvReader : IDisposable
         return true;
     }
 
-    private ParsedRow Parse()
+    private InstallationRow Parse()
     {
         var id = Cell(0).ToString();
         var idColumn = _index[0];
@@ -123,7 +123,7 @@ internal sealed class InstallationCsvReader : IDisposable
             return Invalid(id, string.Join("; ", c.Errors));
         }
 
-        return new ParsedRow(_row, facts.InstallationId, facts, null);
+        return new InstallationRow(_row, facts.InstallationId, facts, null);
     }
 
     /// <summary>The declared facts' cells: every declared column is validated on every row (RULE-FILES.md).</summary>
@@ -147,7 +147,7 @@ internal sealed class InstallationCsvReader : IDisposable
         return values.Build();
     }
 
-    private ParsedRow Invalid(string id, string reason) => new(_row, id, null, reason);
+    private InstallationRow Invalid(string id, string reason) => new(_row, id, null, reason);
 
     /// <summary>A contract column's cell, trimmed; empty when the file leaves the column out or the row is short.</summary>
     private ReadOnlySpan<char> Cell(int column)

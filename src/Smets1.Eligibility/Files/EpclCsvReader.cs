@@ -1,6 +1,6 @@
 using Smets1.Eligibility.Reference;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>Reads an EPCL file. Reference data must be right: any bad row (a bad cell, a stray quote, text that is not UTF-8, extra cells) is a usage error naming the file, line and column.</summary>
 internal static class EpclCsvReader
@@ -25,23 +25,23 @@ internal static class EpclCsvReader
             if (csv.StrayQuoteColumn >= 0 || csv.BadTextColumn >= 0)
             {
                 var what = csv.StrayQuoteColumn >= 0 ? "a stray quote (\")" : "bytes that are not valid UTF-8 or a NUL character";
-                throw new UsageException($"{fileName}: line {csv.Line}: column '{columns.NameAt(Math.Max(csv.StrayQuoteColumn, csv.BadTextColumn))}' has {what}.");
+                throw new EligibilityFileException($"{fileName}: line {csv.Line}: column '{columns.NameAt(Math.Max(csv.StrayQuoteColumn, csv.BadTextColumn))}' has {what}.");
             }
 
             if (record.Length != columns.Width)
             {
-                throw new UsageException($"{fileName}: line {csv.Line}: the row has {record.Length} cells but the header has {columns.Width}.");
+                throw new EligibilityFileException($"{fileName}: line {csv.Line}: the row has {record.Length} cells but the header has {columns.Width}.");
             }
 
             var id = Cell(dmc);
             if (string.IsNullOrEmpty(id))
             {
-                throw new UsageException($"{fileName}: line {csv.Line}: column 'dmc_id' is blank; every EPCL entry needs a DMC id.");
+                throw new EligibilityFileException($"{fileName}: line {csv.Line}: column 'dmc_id' is blank; every EPCL entry needs a DMC id.");
             }
 
             if (!seen.TryAdd(id, row))
             {
-                throw new UsageException($"{fileName}: line {csv.Line}: dmc_id '{id}' repeats data row {seen[id]}; each DMC is listed once.");
+                throw new EligibilityFileException($"{fileName}: line {csv.Line}: dmc_id '{id}' repeats data row {seen[id]}; each DMC is listed once.");
             }
 
             cells.Reset();
@@ -50,7 +50,7 @@ internal static class EpclCsvReader
             if (cells.HasErrors || addedOn is null)
             {
                 var reason = cells.HasErrors ? string.Join("; ", cells.Errors) : "column 'added_on' is blank";
-                throw new UsageException($"{fileName}: line {csv.Line}: {reason}.");
+                throw new EligibilityFileException($"{fileName}: line {csv.Line}: {reason}.");
             }
 
             entries.Add(new EpclEntry(id, addedOn.Value, isUneconomic));

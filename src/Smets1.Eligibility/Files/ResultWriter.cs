@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Smets1.Eligibility.Rules;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>One line of the result file.</summary>
 internal readonly record struct ResultLine(string InstallationId, int Row, string? Version, string Verdict, RuleSet FailedRules, RuleSet Warnings, string Message);
@@ -19,7 +19,7 @@ internal abstract class ResultWriter : IDisposable
     {
         "csv" => new CsvResultWriter(output, leaveOpen),
         "jsonl" or "json" => new JsonLinesResultWriter(output, leaveOpen),
-        _ => throw new UsageException($"--format '{format}' is not supported; use csv or jsonl."),
+        _ => throw new EligibilityFileException($"--format '{format}' is not supported; use csv or jsonl."),
     };
 
     public abstract void Write(in ResultLine line);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>
 /// Reads the records of a CSV file (RFC 4180: comma-separated, double quotes, CR, LF or CRLF line ends) the way
@@ -12,7 +12,7 @@ namespace Smets1.Eligibility.Cli;
 /// the record is still returned, with <see cref="StrayQuoteColumn"/> set, so the caller can make that row invalid;</item>
 /// <item>bytes that are not valid UTF-8 and NUL characters are reported in <see cref="BadTextColumn"/>;</item>
 /// <item>a quoted cell still open at the end of the file, or any cell longer than 64 KiB, is a
-/// <see cref="UsageException"/> naming the line where the cell (and its quote) opened: it never swallows the rows after it.</item>
+/// <see cref="EligibilityFileException"/> naming the line where the cell (and its quote) opened: it never swallows the rows after it.</item>
 /// </list>
 /// Blank lines are skipped. Not thread-safe.
 /// </summary>
@@ -71,7 +71,7 @@ internal sealed class CsvRecordReader : IDisposable
 
     /// <summary>Reads the next non-blank record.</summary>
     /// <returns><see langword="false"/> at the end of the file.</returns>
-    /// <exception cref="UsageException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
+    /// <exception cref="EligibilityFileException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
     public bool Read()
     {
         while (true)
@@ -178,7 +178,7 @@ internal sealed class CsvRecordReader : IDisposable
         {
             if (!Available())
             {
-                throw new UsageException($"{_fileName}: line {openLine}: a quoted cell opens here and is never closed; close the quote (\") or remove it, so that it does not swallow the rows after it.");
+                throw new EligibilityFileException($"{_fileName}: line {openLine}: a quoted cell opens here and is never closed; close the quote (\") or remove it, so that it does not swallow the rows after it.");
             }
 
             var span = _buffer.AsSpan(_position, _length - _position);
@@ -245,7 +245,7 @@ internal sealed class CsvRecordReader : IDisposable
         var cellLength = _recordLength - _cellStart;
         if (cellLength + text.Length > MaxCellLength)
         {
-            throw new UsageException(quoted
+            throw new EligibilityFileException(quoted
                 ? $"{_fileName}: line {openLine}: a quoted cell opens here and runs past 64 KiB; no cell may be longer, so the quote is probably never closed."
                 : $"{_fileName}: line {openLine}: a cell is longer than 64 KiB; no cell may be longer.");
         }

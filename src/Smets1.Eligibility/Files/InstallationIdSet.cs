@@ -1,7 +1,8 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>
 /// The installation IDs seen so far in a file, for the duplicate check, kept as 128-bit XxHash128 digests of the
@@ -31,7 +32,9 @@ internal sealed unsafe class InstallationIdSet : IDisposable
     public bool Add(ReadOnlySpan<char> id)
     {
         ObjectDisposedException.ThrowIf(_shards is null, this);
-        var digest = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id));
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(MemoryMarshal.AsBytes(id), hash);
+        var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]), BinaryPrimitives.ReadUInt64LittleEndian(hash));
         if (digest == UInt128.Zero)
         {
             digest = UInt128.One; // zero marks an empty slot

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 
-namespace Smets1.Eligibility.Cli;
+namespace Smets1.Eligibility.Files;
 
 /// <summary>Writes installations and EPCL entries in the contract's CSV form, every column, blank for unknown.</summary>
 internal sealed class InstallationCsvWriter : IDisposable
