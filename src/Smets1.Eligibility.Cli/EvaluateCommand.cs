@@ -16,7 +16,8 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
     private const int Chunk = 4096;
     private const long ProgressThresholdBytes = 4 << 20;
 
-    public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format, bool Inferred = false);
+    /// <summary>The command's options; <c>Pipelined</c> (not on the command line) says whether reading runs a few chunks ahead on a thread of its own (the default) or one thread does everything in turn (tests compare the two).</summary>
+    public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format, bool Inferred = false, bool Pipelined = true);
 
     public int Run(Settings settings, Stream standardOutput)
     {
@@ -43,12 +44,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
             error.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("evaluating", maxValue: length);
-                Evaluate(reader, evaluator, options, writer, summary, () => task.Value = estate.Position);
+                Evaluate(Chunks(reader, settings.Pipelined), evaluator, options, writer, summary, () => task.Value = estate.Position);
             });
         }
         else
         {
-            Evaluate(reader, evaluator, options, writer, summary, null);
+            Evaluate(Chunks(reader, settings.Pipelined), evaluator, options, writer, summary, null);
         }
 
         writer.Dispose();
@@ -84,13 +85,34 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         throw new UsageException($"--as-of '{text}' is neither an instant (2021-11-10T10:00:00Z) nor a date (2021-11-10, meaning 00:00 Europe/London).");
     }
 
-    private static void Evaluate(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
+    private static IEnumerable<(InstallationRow[] Rows, int Count)> Chunks(InstallationCsvReader reader, bool pipelined)
     {
-        var rows = new InstallationRow[Chunk];
+        if (pipelined)
+        {
+            using var pipeline = new ChunkPipeline(reader, Chunk, depth: 2);
+            while (pipeline.TryTake(out var rows, out var count))
+            {
+                yield return (rows, count);
+                pipeline.Return(rows, count);
+            }
+
+            yield break;
+        }
+
+        var buffer = new InstallationRow[Chunk];
+        int read;
+        while ((read = reader.ReadChunk(buffer)) > 0)
+        {
+            yield return (buffer, read);
+            Array.Clear(buffer, 0, read);
+        }
+    }
+
+    private static void Evaluate(IEnumerable<(InstallationRow[] Rows, int Count)> chunks, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
+    {
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
-        int count;
-        while ((count = reader.ReadChunk(rows)) > 0)
+        foreach (var (rows, count) in chunks)
         {
             var valid = 0;
             for (var i = 0; i < count; i++)
@@ -121,7 +143,6 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
                 summary.Add(row.Facts, outcome);
             }
 
-            Array.Clear(rows, 0, count);
             Array.Clear(facts, 0, valid);
             progress?.Invoke();
         }

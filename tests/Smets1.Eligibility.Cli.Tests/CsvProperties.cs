@@ -63,8 +63,24 @@ public sealed class CsvProperties
     [Property(Arbitrary = [typeof(FaultyFiles)], MaxTest = 150)]
     public bool FilesWithInjectedFaults_AnswerEveryRowOnceInOrder_AndNeverThrow((InstallationFacts[] Facts, int[] Faults, int[] Seeds, int Duplicate, int InvalidUtf8) input)
     {
-        var (facts, faults, seeds, duplicate, invalidUtf8) = input;
-        facts = [.. facts.Select((f, i) => f with { InstallationId = $"ROW-{(i == duplicate && i > 0 ? 0 : i)}" })];
+        var bytes = FaultyFile(input, out var facts);
+        var duplicate = input.Duplicate;
+        using var scratch = new Scratch();
+        var path = Path.Combine(scratch.Folder, "in.csv");
+        File.WriteAllBytes(path, bytes);
+        var run = ToolRun.InProcess("evaluate", path, "--epcl", scratch.File("e.csv", "dmc_id,added_on\nDMC-1,2021-03-15\n"));
+        var results = run.Lines.Skip(1).ToArray();
+        return (run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid)
+            && results.Length == facts.Length
+            && results.Select((r, i) => r.StartsWith($"{facts[i].InstallationId},{i + 1},", StringComparison.Ordinal)).All(ok => ok)
+            && (duplicate <= 0 || results[duplicate].Contains(",Invalid,", StringComparison.Ordinal));
+    }
+
+    /// <summary>The file a <see cref="FaultyFiles"/> case describes, and the installations it was written from (with their IDs).</summary>
+    internal static byte[] FaultyFile((InstallationFacts[] Facts, int[] Faults, int[] Seeds, int Duplicate, int InvalidUtf8) input, out InstallationFacts[] facts)
+    {
+        var (generated, faults, seeds, duplicate, invalidUtf8) = input;
+        facts = [.. generated.Select((f, i) => f with { InstallationId = $"ROW-{(i == duplicate && i > 0 ? 0 : i)}" })];
         var lines = Encoding.UTF8.GetString(Write(facts)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var bytes = new List<byte>(Encoding.UTF8.GetBytes(lines[0] + "\n"));
         for (var i = 0; i < facts.Length; i++)
@@ -79,15 +95,7 @@ public sealed class CsvProperties
             bytes.Add((byte)'\n');
         }
 
-        using var scratch = new Scratch();
-        var path = Path.Combine(scratch.Folder, "in.csv");
-        File.WriteAllBytes(path, [.. bytes]);
-        var run = ToolRun.InProcess("evaluate", path, "--epcl", scratch.File("e.csv", "dmc_id,added_on\nDMC-1,2021-03-15\n"));
-        var results = run.Lines.Skip(1).ToArray();
-        return (run.ExitCode is ExitCodes.Ok or ExitCodes.SomeInvalid)
-            && results.Length == facts.Length
-            && results.Select((r, i) => r.StartsWith($"{facts[i].InstallationId},{i + 1},", StringComparison.Ordinal)).All(ok => ok)
-            && (duplicate <= 0 || results[duplicate].Contains(",Invalid,", StringComparison.Ordinal));
+        return [.. bytes];
     }
 
     private static string Cell(string line, int index, Func<string, string> change)

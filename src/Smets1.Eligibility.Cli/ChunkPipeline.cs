@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// Reads and parses an installation file on a thread of its own, a few chunks ahead of the thread that
+/// evaluates and writes them: the two halves of the work run on both cores, and chunks come out in file order.
+/// </summary>
+/// <remarks>
+/// A fixed set of chunk buffers circulates between the threads, so memory does not grow with the file. An
+/// exception of the reader (a quoted cell never closed, a read error) is rethrown to the consumer after the chunks
+/// read before it; disposing stops the reader if the consumer gives up early.
+/// </remarks>
+internal sealed class ChunkPipeline : IDisposable
+{
+    private readonly InstallationCsvReader _reader;
+    private readonly BlockingCollection<Chunk> _full;
+    private readonly BlockingCollection<InstallationRow[]> _empty;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _producer;
+
+    public ChunkPipeline(InstallationCsvReader reader, int chunkSize, int depth)
+    {
+        _reader = reader;
+        _full = new BlockingCollection<Chunk>(depth);
+        _empty = new BlockingCollection<InstallationRow[]>(depth + 1);
+        for (var i = 0; i < depth + 1; i++)
+        {
+            _empty.Add(new InstallationRow[chunkSize]);
+        }
+
+        _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The next chunk in file order; <see langword="false"/> at the end of the file.</summary>
+    public bool TryTake(out InstallationRow[] rows, out int count)
+    {
+        foreach (var chunk in _full.GetConsumingEnumerable())
+        {
+            if (chunk.Error is { } error)
+            {
+                ExceptionDispatchInfo.Throw(error);
+            }
+
+            rows = chunk.Rows!;
+            count = chunk.Count;
+            return true;
+        }
+
+        rows = [];
+        count = 0;
+        return false;
+    }
+
+    /// <summary>Gives a chunk's buffer back for the reader to fill again.</summary>
+    public void Return(InstallationRow[] rows, int count)
+    {
+        Array.Clear(rows, 0, count);
+        _empty.Add(rows);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            _producer.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The producer reports its errors through the chunks; nothing else can escape it.
+        }
+
+        _full.Dispose();
+        _empty.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Produce()
+    {
+        try
+        {
+            while (true)
+            {
+                var buffer = _empty.Take(_stop.Token);
+                var count = _reader.ReadChunk(buffer);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                _full.Add(new Chunk(buffer, count, null), _stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The consumer stopped early.
+        }
+        catch (Exception e)
+        {
+            _full.Add(new Chunk(null, 0, e));
+        }
+        finally
+        {
+            _full.CompleteAdding();
+        }
+    }
+
+    private readonly record struct Chunk(InstallationRow[]? Rows, int Count, Exception? Error);
+}
