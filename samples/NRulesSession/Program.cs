@@ -23,8 +23,15 @@ var evaluator = new EligibilityEvaluator(catalog, epcl);
 var at = Instant.FromUtc(2021, 11, 10, 10, 0);
 InstallationFacts Installation(string id, int complaints, Duration contactAge) => new()
 {
-    InstallationId = id, AssessedAt = at, Cohort = Cohort.MocSecure, MeterStatus = MeterStatus.Active,
-    HasEsme = true, HasGsme = true, DmcId = "DMC-1", ChfLastContact = at - contactAge, GsmeLastContact = at - Duration.FromHours(1),
+    InstallationId = id,
+    AssessedAt = at,
+    Cohort = Cohort.MocSecure,
+    MeterStatus = MeterStatus.Active,
+    HasEsme = true,
+    HasGsme = true,
+    DmcId = "DMC-1",
+    ChfLastContact = at - contactAge,
+    GsmeLastContact = at - Duration.FromHours(1),
     Custom = catalog.Facts.CreateValues().Set("open_complaints", complaints).Build(),
 };
 

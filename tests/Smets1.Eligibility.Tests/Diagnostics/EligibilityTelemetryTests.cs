@@ -14,7 +14,10 @@ public sealed class EligibilityTelemetryTests
         // A version of its own, so that other tests evaluating at the same time do not disturb the counts.
         var catalog = new TmadCatalogBuilder().Register(new VersionDefinition
         {
-            Label = "telemetry-test", BasedOn = "v17", EffectiveFrom = new LocalDate(1999, 3, 3), Source = "test",
+            Label = "telemetry-test",
+            BasedOn = "v17",
+            EffectiveFrom = new LocalDate(1999, 3, 3),
+            Source = "test",
         }).Build();
         var evaluator = new EligibilityEvaluator(catalog, EpclBuilder.Default);
         var installations = new[]

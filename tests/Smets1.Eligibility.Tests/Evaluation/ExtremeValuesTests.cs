@@ -54,7 +54,11 @@ public sealed class ExtremeValuesTests
     {
         var catalog = new TmadCatalogBuilder().Register(new VersionDefinition
         {
-            Label = "end", BasedOn = "v29", EffectiveFrom = new LocalDate(9999, 12, 31), Expiry = new LocalDate(9999, 12, 31), Source = "test",
+            Label = "end",
+            BasedOn = "v29",
+            EffectiveFrom = new LocalDate(9999, 12, 31),
+            Expiry = new LocalDate(9999, 12, 31),
+            Source = "test",
         }).Build();
 
         Assert.Equal("end", catalog.Resolve(Instant.MaxValue).Version?.Label);
@@ -65,7 +69,10 @@ public sealed class ExtremeValuesTests
     {
         var other = new EligibilityEvaluator(new TmadCatalogBuilder().Register(new VersionDefinition
         {
-            Label = "other", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 11, 5), Source = "test",
+            Label = "other",
+            BasedOn = "v17",
+            EffectiveFrom = new LocalDate(2021, 11, 5),
+            Source = "test",
         }).Build(), EpclBuilder.Default);
         var facts = new InstallationBuilder().Build();
         var outcome = other.EvaluateOutcome(facts, EvaluationOptions.Pinned("other"));

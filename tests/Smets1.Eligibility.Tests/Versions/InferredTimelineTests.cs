@@ -113,7 +113,11 @@ public sealed class InferredTimelineTests
         // v18 (2021-12-15 to 2022-12-31) covers what inferred-2022-01 and inferred-2022-05 would; from 2023 the era resolves.
         var catalog = new TmadCatalogBuilder().Register(new VersionDefinition
         {
-            Label = "v18", BasedOn = "v17", EffectiveFrom = new LocalDate(2021, 12, 15), Expiry = new LocalDate(2022, 12, 31), Source = "TMAD v18.0",
+            Label = "v18",
+            BasedOn = "v17",
+            EffectiveFrom = new LocalDate(2021, 12, 15),
+            Expiry = new LocalDate(2022, 12, 31),
+            Source = "TMAD v18.0",
         }).Build();
 
         Assert.Equal("v18", catalog.Resolve(new LocalDate(2022, 6, 1), includeInferredTimeline: true).Version?.Label);
@@ -125,7 +129,10 @@ public sealed class InferredTimelineTests
     {
         var catalog = new TmadCatalogBuilder().Register(new VersionDefinition
         {
-            Label = "acme-2023", BasedOn = "inferred-2023-01", EffectiveFrom = new LocalDate(2023, 2, 1), Source = "Acme",
+            Label = "acme-2023",
+            BasedOn = "inferred-2023-01",
+            EffectiveFrom = new LocalDate(2023, 2, 1),
+            Source = "Acme",
         }).Build();
         var evaluator = new EligibilityEvaluator(catalog, new EpclBuilder().WithDefault().With("DMC-RECENT", new LocalDate(2021, 1, 10)).Build());
         var facts = new InstallationBuilder().AssessedAt(Instant.FromUtc(2023, 6, 1, 10, 0)).InCohort(Cohort.MocSecure).WithDmc("DMC-RECENT").Build();
