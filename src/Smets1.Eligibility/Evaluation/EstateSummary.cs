@@ -154,6 +154,53 @@ public sealed class EstateSummary
         return this;
     }
 
+    /// <summary>
+    /// A summary with the given counts, as <see cref="Serialization.EligibilityJson"/> reads one back: rule IDs and
+    /// version labels are looked up in <paramref name="catalog"/>, cohorts by their contract spelling.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A rule ID, version label or cohort is not known.</exception>
+    internal static EstateSummary Restore(
+        Versions.TmadCatalog catalog,
+        long total,
+        IEnumerable<KeyValuePair<Verdict, long>> verdicts,
+        IEnumerable<KeyValuePair<string, long>> versions,
+        IEnumerable<KeyValuePair<string, long>> cohorts,
+        IEnumerable<KeyValuePair<string, long>> failures,
+        IEnumerable<KeyValuePair<string, long>> warnings)
+    {
+        var summary = new EstateSummary { Total = total };
+        summary.Adopt(catalog.Table);
+        foreach (var (verdict, count) in verdicts)
+        {
+            summary._verdicts[(int)verdict] = count;
+        }
+
+        foreach (var (label, count) in versions)
+        {
+            summary.CountOf(label == Unresolved ? null : catalog.Get(label)).Value += count;
+        }
+
+        foreach (var (name, count) in cohorts)
+        {
+            summary._cohorts[name == UnknownCohort ? CohortSlots - 1
+                : ContractText.TryParseCohort(name, out var cohort) ? (int)cohort
+                : throw new KeyNotFoundException($"'{name}' is not a cohort (IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG or {UnknownCohort}).")] = count;
+        }
+
+        Restore(summary, summary._failures, failures);
+        Restore(summary, summary._warnings, warnings);
+        return summary;
+    }
+
+    private static void Restore(EstateSummary summary, long[] counts, IEnumerable<KeyValuePair<string, long>> byRule)
+    {
+        foreach (var (id, count) in byRule)
+        {
+            var index = summary._table.IndexOf(id);
+            counts[index >= 0 ? index : throw new KeyNotFoundException($"No rule has the ID '{id}' in this catalogue.")] = count;
+        }
+    }
+
     private StrongBox<long> CountOf(TmadVersion? version)
     {
         foreach (var (seen, count) in CollectionsMarshal.AsSpan(_versions))

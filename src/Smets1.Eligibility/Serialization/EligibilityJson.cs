@@ -9,7 +9,8 @@ namespace Smets1.Eligibility.Serialization;
 /// <summary>
 /// The JSON contract of the library's values: installation facts (the file's column names, enums in their contract
 /// spelling, declared facts under <c>custom</c>), results (the verdict, the version's label, each failed rule and
-/// warning as its ID, outcome and message) and outcomes. Instants and dates are ISO text
+/// warning as its ID, outcome and message), versions (label, dates, rule IDs, parameters with sources), version
+/// diffs (rule and parameter changes) and estate summaries (counts by verdict, version, cohort and rule). Instants and dates are ISO text
 /// (NodaTime.Serialization.SystemTextJson). Backed by a source-generated <see cref="JsonSerializerContext"/>.
 /// </summary>
 /// <remarks>The options are read-only and thread-safe. The tool's JSON Lines output uses the same names.</remarks>
@@ -47,6 +48,9 @@ public static class EligibilityJson
         options.Converters.Add(new JsonStringEnumConverter<Verdict>());
         options.Converters.Add(new CustomFactsConverter(catalog.Facts));
         options.Converters.Add(new EligibilityResultConverter(catalog));
+        options.Converters.Add(new TmadVersionConverter(catalog));
+        options.Converters.Add(new VersionDiffConverter(catalog));
+        options.Converters.Add(new EstateSummaryConverter(catalog));
         options.MakeReadOnly();
         return options;
     }
@@ -56,6 +60,9 @@ public static class EligibilityJson
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(InstallationFacts))]
 [JsonSerializable(typeof(EligibilityResult))]
+[JsonSerializable(typeof(TmadVersion))]
+[JsonSerializable(typeof(Comparison.VersionDiff))]
+[JsonSerializable(typeof(EstateSummary))]
 [JsonSerializable(typeof(Instant))]
 [JsonSerializable(typeof(LocalDate))]
 internal sealed partial class EligibilityJsonContext : JsonSerializerContext;
