@@ -20,6 +20,12 @@ public sealed class EligibilityOptions
     /// </summary>
     public string? EpclFile { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="EpclFile"/> is watched and read again when it changes; the current evaluator is then
+    /// <see cref="EligibilityEvaluatorSource.Current"/>. Default <see langword="false"/>.
+    /// </summary>
+    public bool ReloadEpclOnChange { get; set; }
+
     /// <summary>Version files to load and register (see <see cref="VersionFile"/>), before <see cref="Versions"/>.</summary>
     public IList<string> VersionFiles { get; } = new List<string>();
 
@@ -48,6 +54,10 @@ public sealed class EligibilityOptions
         if (Epcl is null)
         {
             errors.Add("Epcl is null; set an EPCL, or leave the default (empty).");
+        }
+        else if (ReloadEpclOnChange && EpclFile is null)
+        {
+            errors.Add("ReloadEpclOnChange is set but EpclFile is not; name the EPCL file to watch.");
         }
         else if (EpclFile is { } epclFile)
         {

@@ -15,7 +15,7 @@ namespace Smets1.Eligibility.DependencyInjection;
 /// </summary>
 internal static class ConfigurationBinder
 {
-    private static readonly string[] Known = ["VersionFiles", "IncludeInferredTimeline", "EpclFile", "CohortClosures"];
+    private static readonly string[] Known = ["VersionFiles", "IncludeInferredTimeline", "EpclFile", "ReloadEpclOnChange", "CohortClosures"];
     private static readonly string[] ClosureKeys = ["Cohort", "LastDay", "Source", "Confidence", "Note"];
 
     public static void Bind(IConfiguration configuration, EligibilityOptions options, List<string> errors)
@@ -60,6 +60,18 @@ internal static class ConfigurationBinder
             else
             {
                 options.EpclFile = epclFile;
+            }
+        }
+
+        if (configuration["ReloadEpclOnChange"] is { } reload)
+        {
+            if (bool.TryParse(reload, out var on))
+            {
+                options.ReloadEpclOnChange = on;
+            }
+            else
+            {
+                errors.Add($"{Path(configuration, "ReloadEpclOnChange")}: expected true or false, got '{reload}'.");
             }
         }
 

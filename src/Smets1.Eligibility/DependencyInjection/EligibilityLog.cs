@@ -21,6 +21,28 @@ internal static class EligibilityLog
     private static readonly Action<ILogger, int, string, Exception?> EpclLoaded = LoggerMessage.Define<int, string>(
         LogLevel.Information, new EventId(4, "EpclLoaded"), "EPCL loaded: {Count} entries from {Origin}");
 
+    private static readonly Action<ILogger, string, int, Exception?> Reloaded = LoggerMessage.Define<string, int>(
+        LogLevel.Information, new EventId(5, "EpclReloaded"), "EPCL reloaded from {File}: {Count} entries");
+
+    private static readonly Action<ILogger, string, string, Exception?> ReloadFailed = LoggerMessage.Define<string, string>(
+        LogLevel.Warning, new EventId(6, "EpclReloadFailed"), "EPCL file {File} changed but was not reloaded; the previous EPCL stays: {Problem}");
+
+    public static void EpclReloaded(ILogger? logger, string file, int count)
+    {
+        if (logger is not null)
+        {
+            Reloaded(logger, file, count, null);
+        }
+    }
+
+    public static void EpclReloadFailed(ILogger? logger, string file, string problem)
+    {
+        if (logger is not null)
+        {
+            ReloadFailed(logger, file, problem, null);
+        }
+    }
+
     public static void Registration(ILoggerFactory? factory, EligibilityOptions options, TmadCatalog catalog, int epclEntries)
     {
         if (factory is null)

@@ -105,6 +105,8 @@ public static class Smets1EligibilityServiceCollectionExtensions
                 provider.GetRequiredService<CohortClosures>(),
                 options.IncludeInferredTimeline);
         });
+        services.TryAddSingleton(provider => new EligibilityEvaluatorSource(
+            provider.GetRequiredService<EligibilityEvaluator>(), options.EpclFile, options.ReloadEpclOnChange, provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }
@@ -143,6 +145,8 @@ public static class Smets1EligibilityServiceCollectionExtensions
             EligibilityLog.Registration(provider.GetService<ILoggerFactory>(), options, catalog, epcl.Count);
             return new EligibilityEvaluator(catalog, epcl, closures, options.IncludeInferredTimeline);
         });
+        services.AddKeyedSingleton(key, (provider, k) => new EligibilityEvaluatorSource(
+            provider.GetRequiredKeyedService<EligibilityEvaluator>(k), options.EpclFile, options.ReloadEpclOnChange, provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

@@ -62,7 +62,7 @@ public sealed class ConfigurationTests
 
         Assert.Equal(
             [
-                "Smets1Eligibility:VersionFile: unknown setting; the settings are VersionFiles, IncludeInferredTimeline, EpclFile, CohortClosures.",
+                "Smets1Eligibility:VersionFile: unknown setting; the settings are VersionFiles, IncludeInferredTimeline, EpclFile, ReloadEpclOnChange, CohortClosures.",
                 "Smets1Eligibility:IncludeInferredTimeline: expected true or false, got 'sometimes'.",
                 "Smets1Eligibility:CohortClosures:0:Cohort: expected one of IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG, got 'IOC-1'.",
                 "Smets1Eligibility:CohortClosures:0:LastDay: expected a date as YYYY-MM-DD, got '2023-02-30'.",
