@@ -17,6 +17,16 @@ namespace Smets1.Eligibility.Testing;
 /// </example>
 public static class EligibilityArbitraries
 {
+    /// <summary>
+    /// Installations carrying generated values of the facts a catalogue's versions declare
+    /// (<see cref="EligibilityGen.InstallationFor"/>). FsCheck takes arbitraries from static members, so return it
+    /// from one of your own: <c>public static Arbitrary&lt;InstallationFacts&gt; Installations() =&gt; EligibilityArbitraries.For(Catalog);</c>
+    /// </summary>
+    /// <param name="catalog">The catalogue.</param>
+    /// <returns>The arbitrary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public static Arbitrary<InstallationFacts> For(Versions.TmadCatalog catalog) => EligibilityGen.InstallationFor(catalog).ToArbitrary();
+
     /// <summary>Complete and incomplete installations (<see cref="EligibilityGen.AnyInstallation"/>).</summary>
     public static class Any
     {

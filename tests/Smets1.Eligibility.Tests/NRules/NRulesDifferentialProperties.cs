@@ -86,6 +86,6 @@ public sealed class NRulesDifferentialProperties
     /// <summary>Installations carrying generated values of the Acme version's declared facts.</summary>
     public static class AcmeInstallations
     {
-        public static Arbitrary<InstallationFacts> Installations() => EligibilityGen.InstallationFor(FromFluent).ToArbitrary();
+        public static Arbitrary<InstallationFacts> Installations() => EligibilityArbitraries.For(FromFluent);
     }
 }
