@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Smets1.Eligibility.Cli;
 
 /// <summary>Opens input files, turning every failure into a one-line usage error.</summary>
@@ -9,18 +7,14 @@ internal static class InputFiles
     public const string StandardInput = "-";
 
     /// <summary>
-    /// Opens a file (or standard input for <c>-</c>) for streaming: UTF-8 decoded strictly (invalid bytes become
-    /// <see cref="CsvRecordReader.InvalidByte"/>, so the row that holds them is reported), or UTF-16 when a byte order
-    /// mark says so. Pipes and other files that cannot seek are read as they come.
+    /// Opens a file (or standard input for <c>-</c>) for streaming, as the library's readers open files
+    /// (<see cref="TextFile"/>). Pipes and other files that cannot seek are read as they come.
     /// </summary>
     public static StreamReader Open(string path, string what)
     {
         try
         {
-            var stream = path == StandardInput
-                ? Console.OpenStandardInput()
-                : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return new StreamReader(stream, CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+            return path == StandardInput ? TextFile.Open(Console.OpenStandardInput()) : TextFile.Open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -39,16 +39,9 @@ internal static class ConfigurationBinder
             options.VersionFiles.Add(file.Value);
         }
 
-        if (configuration["IncludeInferredTimeline"] is { } inferred)
+        if (Boolean(configuration, "IncludeInferredTimeline", errors) is { } inferred)
         {
-            if (bool.TryParse(inferred, out var on))
-            {
-                options.IncludeInferredTimeline = on;
-            }
-            else
-            {
-                errors.Add($"{Path(configuration, "IncludeInferredTimeline")}: expected true or false, got '{inferred}'.");
-            }
+            options.IncludeInferredTimeline = inferred;
         }
 
         if (configuration["EpclFile"] is { } epclFile)
@@ -63,16 +56,9 @@ internal static class ConfigurationBinder
             }
         }
 
-        if (configuration["ReloadEpclOnChange"] is { } reload)
+        if (Boolean(configuration, "ReloadEpclOnChange", errors) is { } reload)
         {
-            if (bool.TryParse(reload, out var on))
-            {
-                options.ReloadEpclOnChange = on;
-            }
-            else
-            {
-                errors.Add($"{Path(configuration, "ReloadEpclOnChange")}: expected true or false, got '{reload}'.");
-            }
+            options.ReloadEpclOnChange = reload;
         }
 
         foreach (var closure in configuration.GetSection("CohortClosures").GetChildren())
@@ -120,6 +106,23 @@ internal static class ConfigurationBinder
         }
 
         return errors.Count > before ? null : new CohortClosure(cohort, lastDay.Value, source!, confidence, section["Note"]);
+    }
+
+    /// <summary>A true/false setting, or <see langword="null"/> when it is absent or (reported) not a boolean.</summary>
+    private static bool? Boolean(IConfiguration configuration, string key, List<string> errors)
+    {
+        if (configuration[key] is not { } text)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{Path(configuration, key)}: expected true or false, got '{text}'.");
+        return null;
     }
 
     private static string Path(IConfiguration configuration, string key) =>

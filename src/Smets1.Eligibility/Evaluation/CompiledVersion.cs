@@ -168,7 +168,6 @@ internal sealed class CompiledVersion
         var high = Expression.Parameter(typeof(ulong[]).MakeByRefType(), "high");
         var hits = Expression.Variable(typeof(ulong), "hits");
         var verdict = Expression.Variable(typeof(byte), "verdict");
-        var missing = Expression.Property(context, nameof(RuleContext.Missing));
         var compiler = new ConditionCompiler(scope, context);
         var body = new List<Expression> { Expression.Assign(hits, Expression.Constant(0UL)) };
         foreach (var rule in rules)
@@ -192,14 +191,7 @@ internal sealed class CompiledVersion
                 continue;
             }
 
-            Expression test = new Rebinder(rule.Predicate.Parameters[0], context, rule.Predicate.Parameters[1], parameters).Visit(rule.Predicate.Body);
-            if (rule.RequiredMask != FactMask.None)
-            {
-                var known = Expression.Equal(Expression.And(missing, Expression.Constant((int)rule.RequiredMask)), Expression.Constant(0));
-                test = Expression.AndAlso(known, test);
-            }
-
-            body.Add(Expression.IfThen(test, hit));
+            body.Add(Expression.IfThen(BuiltInTest(rule, context, parameters), hit));
         }
 
         body.Add(hits);
@@ -212,6 +204,24 @@ internal sealed class CompiledVersion
 
         var lambda = Expression.Lambda<RuleEvaluator>(Expression.Block(variables, body), context, parameters, high);
         return lambda.Compile();
+    }
+
+    /// <summary>
+    /// A built-in rule's test over a context and the version's parameters: its required facts known, and its
+    /// predicate inlined (<see langword="true"/> when the rule fails).
+    /// </summary>
+    internal static Expression BuiltInTest(RuleDefinition rule, Expression context, Expression parameters)
+    {
+        var predicate = rule.Predicate!;
+        Expression test = new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], parameters).Visit(predicate.Body);
+        if (rule.RequiredMask == FactMask.None)
+        {
+            return test;
+        }
+
+        var missing = Expression.Property(context, nameof(RuleContext.Missing));
+        var known = Expression.Equal(Expression.And(missing, Expression.Constant((int)rule.RequiredMask)), Expression.Constant(0));
+        return Expression.AndAlso(known, test);
     }
 
     /// <summary>The compiled rules of one version: the failed rules of a prepared installation as bits (past 64 in <paramref name="high"/>).</summary>

@@ -86,20 +86,13 @@ internal sealed class VersionChecks
             return Expression.Lambda<Func<RuleContext, byte>>(body, context).Compile();
         }
 
-        if (rule.Predicate is not { } predicate)
+        if (rule.Predicate is null)
         {
             return null; // engine checks: DATA-INCOMPLETE, VERSION-* (decided by the host)
         }
 
-        Expression test = new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], Expression.Constant(compiled.Parameters)).Visit(predicate.Body);
-        if (rule.RequiredMask != FactMask.None)
-        {
-            var missing = Expression.Property(context, nameof(RuleContext.Missing));
-            test = Expression.AndAlso(Expression.Equal(Expression.And(missing, Expression.Constant((int)rule.RequiredMask)), Expression.Constant(0)), test);
-        }
-
         return Expression.Lambda<Func<RuleContext, byte>>(
-            Expression.Condition(test, Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
+            Expression.Condition(CompiledVersion.BuiltInTest(rule, context, Expression.Constant(compiled.Parameters)), Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
             context).Compile();
     }
 

@@ -1,8 +1,15 @@
 namespace Smets1.Eligibility.Files;
 
-/// <summary>Opens input files as the readers expect them: UTF-8 (a byte order mark is skipped), bad bytes kept visible.</summary>
+/// <summary>
+/// Opens input files as the readers expect them, for the library and the tool alike: UTF-8 decoded strictly (invalid
+/// bytes become <see cref="CsvRecordReader.InvalidByte"/>, so the row that holds them is reported), or UTF-16 when a
+/// byte order mark says so; read sequentially in 64 KiB blocks.
+/// </summary>
 internal static class TextFile
 {
     public static StreamReader Open(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+        Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+
+    public static StreamReader Open(Stream stream) =>
+        new(stream, CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
 }
