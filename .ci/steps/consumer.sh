@@ -25,6 +25,13 @@ if unzip -p "artifacts/packages/Smets1.Eligibility.$version.nupkg" Smets1.Eligib
   echo "the core package must not depend on NRules" >&2; exit 1
 fi
 
+# Dependency injection, configuration and logging are the DependencyInjection package's: the core depends on none of them.
+if unzip -p "artifacts/packages/Smets1.Eligibility.$version.nupkg" Smets1.Eligibility.nuspec | grep -qi 'Microsoft.Extensions'; then
+  echo "the core package must not depend on Microsoft.Extensions.*" >&2; exit 1
+fi
+unzip -p "artifacts/packages/Smets1.Eligibility.DependencyInjection.$version.nupkg" Smets1.Eligibility.DependencyInjection.nuspec | grep -q 'id="Smets1.Eligibility"'
+grep -q 'lib/net8.0/Smets1.Eligibility.DependencyInjection.dll' samples/Consumer/obj/project.assets.json
+
 # The tool generates estates with the core package's SyntheticEstate: it ships no FsCheck or FSharp.Core.
 if unzip -l "artifacts/packages/Smets1.Eligibility.Cli.$version.nupkg" | grep -Eqi 'fscheck|fsharp'; then
   echo "the tool package must not contain FsCheck or FSharp.Core" >&2; exit 1

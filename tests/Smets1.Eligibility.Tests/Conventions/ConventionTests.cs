@@ -123,6 +123,21 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void PublicApi_OfTheDependencyInjectionPackage_MatchesTheApprovedSnapshot()
+    {
+        PublicApi.Verify(typeof(EligibilityOptions).Assembly);
+    }
+
+    [Fact]
+    public void CorePackage_DependsOnNoMicrosoftExtensionsAssembly()
+    {
+        // Dependency injection, configuration and logging live in Smets1.Eligibility.DependencyInjection (the pattern of Polly and NodaTime).
+        var references = typeof(EligibilityEvaluator).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sources_NeverReadTheSystemClockOrUseDateTime()
     {
         var root = RepositoryRoot.Path;

@@ -17,7 +17,17 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.Same(evaluator, provider.GetRequiredService<EligibilityEvaluator>());
         Assert.Same(provider.GetRequiredService<TmadCatalog>(), evaluator.Catalog);
         Assert.Equal(Verdict.Eligible, evaluator.Evaluate(new InstallationBuilder().Build()).Verdict);
-        Assert.IsType<SystemClock>(provider.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void AddSmets1Eligibility_RegistersNoClock_SinceNothingItRegistersUsesOne()
+    {
+        var services = new ServiceCollection();
+
+        services.AddSmets1Eligibility();
+        services.AddKeyedSmets1Eligibility("acme", _ => { });
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IClock));
     }
 
     [Fact]
@@ -29,7 +39,6 @@ public sealed class ServiceCollectionExtensionsTests
 
         Assert.Single(services, d => d.ServiceType == typeof(EligibilityEvaluator));
         Assert.Single(services, d => d.ServiceType == typeof(TmadCatalog));
-        Assert.Single(services, d => d.ServiceType == typeof(IClock));
     }
 
     [Fact]

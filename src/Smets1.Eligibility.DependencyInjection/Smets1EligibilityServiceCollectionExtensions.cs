@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Smets1.Eligibility;
 using Smets1.Eligibility.DependencyInjection;
 using Smets1.Eligibility.Reference;
@@ -13,8 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class Smets1EligibilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the TMAD catalogue, the reference data and the <see cref="EligibilityEvaluator"/> as singletons, and
-    /// NodaTime's system clock as <see cref="IClock"/> unless a clock is already registered. The options are
+    /// Adds the TMAD catalogue, the reference data, the <see cref="EligibilityEvaluator"/> and its
+    /// <see cref="EligibilityEvaluatorSource"/> as singletons (no <c>IClock</c>: nothing registered here reads the
+    /// time; an assessment instant is always the caller's). The options are
     /// validated now, once. Calling it again without options is harmless; calling it again with options is an
     /// error, since the second configuration would otherwise be silently ignored.
     /// </summary>
@@ -107,7 +107,6 @@ public static class Smets1EligibilityServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new EligibilityEvaluatorSource(
             provider.GetRequiredService<EligibilityEvaluator>(), options.EpclFile, options.ReloadEpclOnChange, provider.GetService<ILoggerFactory>()));
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }
 
@@ -147,7 +146,6 @@ public static class Smets1EligibilityServiceCollectionExtensions
         });
         services.AddKeyedSingleton(key, (provider, k) => new EligibilityEvaluatorSource(
             provider.GetRequiredKeyedService<EligibilityEvaluator>(k), options.EpclFile, options.ReloadEpclOnChange, provider.GetService<ILoggerFactory>()));
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }
 
