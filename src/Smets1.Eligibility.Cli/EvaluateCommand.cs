@@ -22,11 +22,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
     public int Run(Settings settings, Stream standardOutput)
     {
         var options = Options(settings);
-        var format = settings.Format.ToLowerInvariant();
-        if (format is not ("csv" or "jsonl" or "json"))
+        var format = settings.Format.ToLowerInvariant() switch
         {
-            throw new UsageException($"--format '{settings.Format}' is not supported; use csv or jsonl.");
-        }
+            "csv" => ResultFormat.Csv,
+            "jsonl" or "json" => ResultFormat.JsonLines, // "json" is kept as another name for JSON Lines
+            _ => throw new UsageException($"--format '{settings.Format}' is not supported; use csv or jsonl."),
+        };
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);

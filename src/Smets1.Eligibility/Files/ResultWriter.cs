@@ -14,13 +14,16 @@ internal abstract class ResultWriter : IDisposable
 {
     public const string InvalidVerdict = "Invalid";
 
-    /// <summary>A writer for <c>csv</c> or <c>jsonl</c> (<c>json</c> is kept as another name for JSON Lines).</summary>
-    public static ResultWriter Create(Stream output, string format, bool leaveOpen = false) => format switch
+    /// <summary>The writer of a format; <see cref="ResultFile"/> and the tool both start here.</summary>
+    public static ResultWriter Create(Stream output, ResultFormat format, bool leaveOpen) => format switch
     {
-        "csv" => new CsvResultWriter(output, leaveOpen),
-        "jsonl" or "json" => new JsonLinesResultWriter(output, leaveOpen),
-        _ => throw new EligibilityFileException($"--format '{format}' is not supported; use csv or jsonl."),
+        ResultFormat.Csv => new CsvResultWriter(output, leaveOpen),
+        ResultFormat.JsonLines => new JsonLinesResultWriter(output, leaveOpen),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use ResultFormat.Csv or ResultFormat.JsonLines."),
     };
+
+    /// <summary>Whether <see cref="Dispose"/> has run.</summary>
+    public bool IsDisposed { get; protected set; }
 
     public abstract void Write(in ResultLine line);
 
@@ -34,7 +37,6 @@ internal abstract class ResultWriter : IDisposable
 internal sealed class CsvResultWriter : ResultWriter
 {
     private readonly StreamWriter _writer;
-    private bool _disposed;
 
     public CsvResultWriter(Stream output, bool leaveOpen = false)
     {
@@ -97,9 +99,9 @@ internal sealed class CsvResultWriter : ResultWriter
 
     public override void Dispose()
     {
-        if (!_disposed)
+        if (!IsDisposed)
         {
-            _disposed = true;
+            IsDisposed = true;
             _writer.Dispose();
         }
     }
@@ -126,7 +128,6 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
     private readonly bool _leaveOpen;
-    private bool _disposed;
 
     public JsonLinesResultWriter(Stream output, bool leaveOpen = false)
     {
@@ -197,12 +198,12 @@ internal sealed class JsonLinesResultWriter : ResultWriter
 
     public override void Dispose()
     {
-        if (_disposed)
+        if (IsDisposed)
         {
             return;
         }
 
-        _disposed = true;
+        IsDisposed = true;
         _json.Dispose();
         Drain();
         _output.Flush();
