@@ -27,6 +27,51 @@ public static class EligibilityArbitraries
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
     public static Arbitrary<InstallationFacts> For(Versions.TmadCatalog catalog) => EligibilityGen.InstallationFor(catalog).ToArbitrary();
 
+    /// <summary>
+    /// Installations the catalogue resolves to one version (<see cref="EligibilityGen.InstallationUnder"/>), with the
+    /// catalogue's declared facts: <c>public static Arbitrary&lt;InstallationFacts&gt; UnderV17() =&gt; EligibilityArbitraries.Under(Catalog, "v17");</c>
+    /// </summary>
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="label">The version.</param>
+    /// <param name="includeInferredTimeline">Whether date resolution includes the inferred eras.</param>
+    /// <returns>The arbitrary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> or <paramref name="label"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The catalogue has no such version, or resolves no date to it.</exception>
+    public static Arbitrary<InstallationFacts> Under(Versions.TmadCatalog catalog, string label, bool includeInferredTimeline = false) =>
+        EligibilityGen.InstallationUnder(catalog, label, includeInferredTimeline).ToArbitrary();
+
+    /// <summary>Installations the shipped catalogue resolves to v9 (18 Dec 2020 – 27 Feb 2021).</summary>
+    public static class V9
+    {
+        /// <summary>The arbitrary.</summary>
+        /// <returns>Installations assessed while v9 is in force.</returns>
+        public static Arbitrary<InstallationFacts> Installations() => Under(Versions.TmadCatalog.Shipped, "v9");
+    }
+
+    /// <summary>Installations the shipped catalogue resolves to v11 (28 Feb – 3 Nov 2021).</summary>
+    public static class V11
+    {
+        /// <summary>The arbitrary.</summary>
+        /// <returns>Installations assessed while v11 is in force.</returns>
+        public static Arbitrary<InstallationFacts> Installations() => Under(Versions.TmadCatalog.Shipped, "v11");
+    }
+
+    /// <summary>Installations the shipped catalogue resolves to v17 (4 Nov – 31 Dec 2021).</summary>
+    public static class V17
+    {
+        /// <summary>The arbitrary.</summary>
+        /// <returns>Installations assessed while v17 is in force.</returns>
+        public static Arbitrary<InstallationFacts> Installations() => Under(Versions.TmadCatalog.Shipped, "v17");
+    }
+
+    /// <summary>Installations the shipped catalogue resolves to v29 (17 Oct – 31 Dec 2025).</summary>
+    public static class V29
+    {
+        /// <summary>The arbitrary.</summary>
+        /// <returns>Installations assessed while v29 is in force.</returns>
+        public static Arbitrary<InstallationFacts> Installations() => Under(Versions.TmadCatalog.Shipped, "v29");
+    }
+
     /// <summary>Complete and incomplete installations (<see cref="EligibilityGen.AnyInstallation"/>).</summary>
     public static class Any
     {

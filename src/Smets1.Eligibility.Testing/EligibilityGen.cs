@@ -152,6 +152,50 @@ public static class EligibilityGen
                select facts with { Custom = custom };
     }
 
+    /// <summary>
+    /// Installations that a catalogue resolves to one version: assessed at any second of a day on which the version
+    /// is in force (from its effective date to its inclusive expiry, Europe/London, less the days a later version
+    /// supersedes it), carrying generated values of the catalogue's declared facts. Three in four are complete.
+    /// </summary>
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="label">The version, for example <c>"v17"</c> or a version you registered.</param>
+    /// <param name="includeInferredTimeline">Whether date resolution includes the inferred eras (TMAD-RULES §3a), as the evaluator you test does.</param>
+    /// <returns>The generator; every installation it draws has <c>catalog.Resolve(facts.AssessedAt).Version.Label == label</c> (incomplete ones lack another required fact, never the instant).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> or <paramref name="label"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The catalogue has no such version, or resolves no date to it (it is superseded throughout, or an inferred era while <paramref name="includeInferredTimeline"/> is false).</exception>
+    public static Gen<InstallationFacts> InstallationUnder(TmadCatalog catalog, string label, bool includeInferredTimeline = false)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(label);
+        var version = catalog.Versions.FirstOrDefault(v => v.Label == label)
+            ?? throw new ArgumentException($"The catalogue has no version '{label}'; it has {string.Join(", ", catalog.Versions.Select(v => v.Label))}.", nameof(label));
+        var days = new List<LocalDate>();
+        for (var day = version.EffectiveFrom; day <= version.Expiry; day = day.PlusDays(1))
+        {
+            if (catalog.Resolve(day, includeInferredTimeline).Version == version)
+            {
+                days.Add(day);
+            }
+        }
+
+        if (days.Count == 0)
+        {
+            throw new ArgumentException($"No date resolves to version '{label}' in this catalogue{(includeInferredTimeline ? string.Empty : " without the inferred timeline")}; evaluate with EvaluationOptions.Pinned(\"{label}\") instead.", nameof(label));
+        }
+
+        // Each day's own midnights: a day of a clock change is 23 or 25 hours long.
+        var instants =
+            from day in Gen.Elements(days.ToArray())
+            let start = day.AtStartOfDayInZone(London).ToInstant()
+            let length = day.PlusDays(1).AtStartOfDayInZone(London).ToInstant() - start
+            from second in Gen.Choose(0, (int)length.TotalSeconds - 1)
+            select start + Duration.FromSeconds(second);
+        var complete = Build(instants);
+        return from facts in Gen.Frequency((3, complete), (1, from f in complete from blank in Gen.Choose(1, 31) select Blank(f, blank)))
+               from custom in CustomFacts(catalog.Facts)
+               select facts with { Custom = custom };
+    }
+
     private static readonly object Keep = new();
 
     private static Gen<object?> Value(FactDefinition fact)
