@@ -9,7 +9,8 @@ namespace Smets1.Eligibility.Benchmarks;
 /// One million installations with eight declared facts: v17 plus eight supplier checks written by hand in C# (the
 /// baseline) against the same checks defined in a version file and compiled into v17's delegate, and against the
 /// same version exported to NRules and run in sessions of 1,000 installations (what a supplier running the TMAD
-/// checks inside its own NRules sessions pays).
+/// checks inside its own NRules sessions pays), and against the peer: the same checks as a Microsoft RulesEngine
+/// workflow (<see cref="RulesEnginePeer"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class DefinedRulesBenchmarks
@@ -20,6 +21,7 @@ public class DefinedRulesBenchmarks
     private EligibilityOutcome[] _results = [];
     private ISessionFactory _sessions = null!;
     private Dictionary<InstallationFacts, int> _indexes = null!;
+    private RulesEnginePeer _rulesEngine = null!;
 
     /// <summary>How many installations one NRules session holds.</summary>
     public const int SessionSize = 1_000;
@@ -31,6 +33,7 @@ public class DefinedRulesBenchmarks
         _handWritten = _policy.CreateHandWritten();
         _evaluator = new EligibilityEvaluator(_policy.Catalog, BenchmarkData.Estate.Epcl);
         _results = new EligibilityOutcome[_policy.Installations.Length];
+        _rulesEngine = new RulesEnginePeer(_policy, BenchmarkData.Estate.Epcl);
         var repository = new RuleRepository();
         repository.Add(NRulesExporter.Export(_evaluator, SupplierPolicy.Pinned.PinnedVersion!));
         _sessions = repository.Compile();
@@ -52,6 +55,14 @@ public class DefinedRulesBenchmarks
     public EligibilityOutcome DefinedInJson()
     {
         _evaluator.EvaluateBatch(_policy.Installations, _results, SupplierPolicy.Pinned);
+        return _results[^1];
+    }
+
+    /// <summary>The peer: the same eighteen checks as a Microsoft RulesEngine 6.0.1 workflow, one installation at a time.</summary>
+    [Benchmark]
+    public EligibilityOutcome RulesEngine()
+    {
+        _rulesEngine.EvaluateBatch(_policy.Installations, _policy.Typed, _results);
         return _results[^1];
     }
 

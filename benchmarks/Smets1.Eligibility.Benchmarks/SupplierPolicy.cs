@@ -160,6 +160,12 @@ public sealed class SupplierPolicy
                 warnings |= _psrRestricted;
             }
 
+            return Outcome(failed, warnings);
+        }
+
+        /// <summary>The outcome of failed and warned rules (bits of the catalogue's table), by TMAD-RULES' precedence.</summary>
+        internal EligibilityOutcome Outcome(ulong failed, ulong warnings)
+        {
             var verdict = failed == 0 ? Verdict.Eligible
                 : (failed & _excluded) != 0 ? Verdict.Excluded
                 : (failed & _ineligible) != 0 ? Verdict.Ineligible

@@ -145,4 +145,26 @@ public sealed class DefinedRulesTests
         Assert.Contains(library, o => o.Warnings.Contains("B-PSR-RESTRICTED"));
         Assert.Contains(library, o => o.Verdict == Verdict.Eligible);
     }
+
+    [Fact]
+    public void RulesEngineWorkflow_GivesTheLibrarysResults()
+    {
+        // The peer DefinedRulesBenchmarks measures beside ours: the same eighteen checks as a Microsoft RulesEngine workflow.
+        var policy = new Smets1.Eligibility.Benchmarks.SupplierPolicy(20_000);
+        // The benchmark's estate is assessed before any cohort closes and before v17 expires: a quarter moved 600 days on covers those checks too.
+        var installations = policy.Installations.Select((f, i) => i % 4 == 0 && f.AssessedAt is { } at ? f with { AssessedAt = at + Duration.FromDays(600) } : f).ToArray();
+        var peer = new EligibilityOutcome[installations.Length];
+        var library = new EligibilityOutcome[installations.Length];
+
+        var rulesEngine = new Smets1.Eligibility.Benchmarks.RulesEnginePeer(policy, Smets1.Eligibility.Benchmarks.BenchmarkData.Estate.Epcl);
+        rulesEngine.EvaluateBatch(installations, policy.Typed, peer);
+        new EligibilityEvaluator(policy.Catalog, Smets1.Eligibility.Benchmarks.BenchmarkData.Estate.Epcl).EvaluateBatch(installations, library, Smets1.Eligibility.Benchmarks.SupplierPolicy.Pinned);
+
+        Assert.Equal(library, peer);
+        Assert.Equal(18, rulesEngine.RuleIds.Count);
+        foreach (var rule in rulesEngine.RuleIds)
+        {
+            Assert.True(library.Any(o => o.FailedRules.Contains(rule) || o.Warnings.Contains(rule)), $"{rule} never fails, so the comparison does not cover it");
+        }
+    }
 }
