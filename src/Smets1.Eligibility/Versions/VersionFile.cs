@@ -69,43 +69,19 @@ public static class VersionFile
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(name);
-        JsonDocument document;
+        JsonField<VersionFileDto>? root;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Source-generated DTOs; a value of the wrong shape is kept for the binder to report, so only malformed JSON stops here.
+            root = JsonSerializer.Deserialize(json, VersionFileJsonContext.Default.JsonFieldVersionFileDto);
         }
         catch (JsonException e)
         {
             throw new EligibilityConfigurationException($"{name}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}", e);
         }
 
-        using (document)
-        {
-            var reader = new VersionFileReader(name);
-            var root = document.RootElement;
-            var definitions = new List<VersionDefinition>();
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("versions", out var versions))
-            {
-                reader.Keys(root, "$", ["versions"]);
-                if (versions.ValueKind != JsonValueKind.Array)
-                {
-                    reader.Error("$.versions", "an array of version definitions", versions);
-                }
-                else
-                {
-                    var i = 0;
-                    foreach (var item in versions.EnumerateArray())
-                    {
-                        definitions.Add(reader.Version(item, $"$.versions[{i++}]"));
-                    }
-                }
-            }
-            else
-            {
-                definitions.Add(reader.Version(root, "$"));
-            }
-
-            return reader.Errors.Count > 0 ? throw new EligibilityConfigurationException(reader.Errors) : definitions;
-        }
+        var binder = new VersionFileBinder(name);
+        var definitions = binder.File(root);
+        return binder.Errors.Count > 0 ? throw new EligibilityConfigurationException(binder.Errors) : definitions;
     }
 }

@@ -82,6 +82,61 @@ public sealed class RuleFileErrorTests
     }
 
     [Fact]
+    public void Load_ValuesOfTheWrongShapeAtEveryLevel_AreEachReportedAndReadingGoesOn()
+    {
+        // Each value below has the wrong JSON shape for its key; none stops the reading of the others.
+        var json = """
+            { "versions": [ 1, { "label": 5, "based_on": "v17", "effective_from": "2021-11-05", "source": "s",
+              "parameters": { "cos_lookahead_days": 3, "p": { "value": null, "source": 4 } },
+              "facts": { "x": 3, "y": { "type": "integer", "description": "d", "min": "0", "max_length": 1.5 } },
+              "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s",
+                "when": { "all": [ { "fact": 5, "is": 1 }, { "not": [] }, { "any": {} }, { "fact": "igt", "known": "yes" } ] } } ] } ] }
+            """;
+
+        var errors = Assert.Throws<EligibilityConfigurationException>(() => VersionFile.Parse(json, "acme.json")).Errors;
+
+        Assert.Equal(
+            [
+                "acme.json: $.versions[0]: expected a version definition, got 1",
+                "acme.json: $.versions[1].label: expected a non-empty string, got 5",
+                "acme.json: $.versions[1].parameters.cos_lookahead_days: expected { \"value\": …, \"source\": … }, got 3",
+                "acme.json: $.versions[1].parameters.p.source: expected a non-empty string, got 4",
+                "acme.json: $.versions[1].parameters.p.value: expected a string, number or boolean, got null",
+                "acme.json: $.versions[1].facts.x: expected { \"type\": …, \"description\": … }, got 3",
+                "acme.json: $.versions[1].facts.y.min: expected a number, got \"0\"",
+                "acme.json: $.versions[1].facts.y.max_length: expected a whole number of 1 or more, got 1.5",
+                "acme.json: $.versions[1].define_rules[0].when.all[0].fact: expected a fact name, got 5",
+                "acme.json: $.versions[1].define_rules[0].when.all[1].not: expected a condition object, got an array",
+                "acme.json: $.versions[1].define_rules[0].when.all[2].any: expected an array of conditions, got an object",
+                "acme.json: $.versions[1].define_rules[0].when.all[3].known: expected true or false, got \"yes\"",
+            ],
+            errors);
+    }
+
+    [Theory]
+    [InlineData("null", "acme.json: $: expected a version object, or { \"versions\": [ … ] }, got null")]
+    [InlineData("[]", "acme.json: $: expected a version object, or { \"versions\": [ … ] }, got an array")]
+    [InlineData("""{ "versions": {} }""", "acme.json: $.versions: expected an array of version definitions, got an object")]
+    [InlineData("""{ "versions": [], "label": "x" }""", "acme.json: $.label: unknown key; the keys are versions")]
+    public void Load_ARootOfTheWrongShape_SaysWhatAFileHolds(string json, string expected)
+    {
+        var error = Assert.Single(Assert.Throws<EligibilityConfigurationException>(() => VersionFile.Parse(json, "acme.json")).Errors);
+
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void Load_ConditionsNestedDeeperThanJsonAllows_IsInvalidJsonNotACrash()
+    {
+        var json = "{" + Head + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": """
+            + string.Concat(Enumerable.Repeat("""{ "not": """, 70)) + """{ "fact": "igt", "is": true }""" + new string('}', 70) + " } ] }";
+
+        var error = Assert.Single(Assert.Throws<EligibilityConfigurationException>(() => VersionFile.Parse(json, "acme.json")).Errors);
+
+        Assert.StartsWith("acme.json: not valid JSON (line 1,", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_SameFactInTwoFilesWithDifferentTypes_IsAnError()
     {
         var builder = new TmadCatalogBuilder();
