@@ -1,19 +1,10 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using Smets1.Eligibility.Diagnostics;
-using Smets1.Eligibility.Rules;
 
 namespace Smets1.Eligibility;
 
+// The bulk API: batches, parallel batches (scheduled by ClaimedChunks) and streams (EvaluationStreams).
 public sealed partial class EligibilityEvaluator
 {
-    // EvaluateParallel: each worker claims this many rows at a time, so a thread that runs slower (a busy
-    // neighbour on its core) simply claims fewer chunks and all threads finish within one chunk of each other.
-    private const int ClaimedRows = 2048;
-
-    // EvaluateMany (parallel): rows buffered per thread before a buffer is evaluated.
-    private const int StreamedRowsPerThread = 8192;
-
     /// <summary>
     /// Evaluates a batch of installations into a caller-provided buffer of compact outcomes, in order.
     /// Allocates nothing per installation; call <see cref="Explain"/> for the outcomes that need messages.
@@ -73,39 +64,12 @@ public sealed partial class EligibilityEvaluator
         }
     }
 
-    private void EvaluateParallelCore(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism, EvaluationOptions options, CompiledVersion? pinned, CancellationToken cancellationToken)
-    {
-        var chunks = (installations.Length + ClaimedRows - 1) / ClaimedRows;
-        var workers = Math.Min(chunks, Threads(degreeOfParallelism));
-        if (workers <= 1)
-        {
-            EvaluateRange(installations.Span, results.Span, pinned, options, 0);
-            return;
-        }
-
-        // One loop iteration per worker; each claims the next chunk until none is left. Parallel.For's own range
-        // partitioning hands out up to 16 iterations at a time, which left one thread idle for the last few
-        // milliseconds of a batch whenever the other ran slower.
-        var claimed = -1;
-        try
-        {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, (_, loop) =>
-            {
-                int chunk;
-                while (!loop.ShouldExitCurrentIteration && (chunk = Interlocked.Increment(ref claimed)) < chunks)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var start = chunk * ClaimedRows;
-                    var length = Math.Min(ClaimedRows, installations.Length - start);
-                    EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start);
-                }
-            });
-        }
-        catch (AggregateException exception) when (exception.InnerExceptions[0] is ArgumentNullException or OperationCanceledException)
-        {
-            ExceptionDispatchInfo.Throw(exception.InnerExceptions[0]); // the same exception as EvaluateBatch, not wrapped
-        }
-    }
+    private void EvaluateParallelCore(ReadOnlyMemory<InstallationFacts> installations, Memory<EligibilityOutcome> results, int degreeOfParallelism, EvaluationOptions options, CompiledVersion? pinned, CancellationToken cancellationToken) =>
+        ClaimedChunks.Run(
+            installations.Length,
+            Threads(degreeOfParallelism),
+            (start, length) => EvaluateRange(installations.Span.Slice(start, length), results.Span.Slice(start, length), pinned, options, start),
+            cancellationToken);
 
     /// <summary>
     /// Evaluates a sequence lazily, in input order, holding at most one chunk in memory (one installation
@@ -122,7 +86,9 @@ public sealed partial class EligibilityEvaluator
     public IEnumerable<EvaluatedInstallation> EvaluateMany(IEnumerable<InstallationFacts> installations, EvaluationOptions options = default, int degreeOfParallelism = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(installations);
-        return degreeOfParallelism == 1 ? Sequential(installations, options, cancellationToken) : Chunked(installations, options, degreeOfParallelism, cancellationToken);
+        return degreeOfParallelism == 1
+            ? EvaluationStreams.Sequential(this, installations, options, cancellationToken)
+            : EvaluationStreams.Chunked(this, installations, options, Threads(degreeOfParallelism), cancellationToken);
     }
 
     /// <summary>Evaluates an asynchronous sequence lazily, in input order, one installation at a time.</summary>
@@ -135,7 +101,7 @@ public sealed partial class EligibilityEvaluator
     public IAsyncEnumerable<EvaluatedInstallation> EvaluateManyAsync(IAsyncEnumerable<InstallationFacts> installations, EvaluationOptions options = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(installations);
-        return SequentialAsync(installations, options, cancellationToken);
+        return EvaluationStreams.SequentialAsync(this, installations, options, cancellationToken);
     }
 
     private static int Threads(int degreeOfParallelism) => degreeOfParallelism == -1 ? Environment.ProcessorCount : degreeOfParallelism;
@@ -157,67 +123,10 @@ public sealed partial class EligibilityEvaluator
         }
     }
 
-    private IEnumerable<EvaluatedInstallation> Sequential(IEnumerable<InstallationFacts> installations, EvaluationOptions options, CancellationToken cancellationToken)
+    /// <summary>Evaluates one installation at a time under <paramref name="options"/> (the pinned version looked up once, now).</summary>
+    internal Func<InstallationFacts, EligibilityOutcome> Single(EvaluationOptions options)
     {
         var pinned = Pinned(options);
-        var index = 0;
-        foreach (var facts in installations)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
-            yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
-            index++;
-        }
-    }
-
-    private IEnumerable<EvaluatedInstallation> Chunked(IEnumerable<InstallationFacts> installations, EvaluationOptions options, int degreeOfParallelism, CancellationToken cancellationToken)
-    {
-        var buffer = new InstallationFacts[StreamedRowsPerThread * Math.Max(1, Threads(degreeOfParallelism))];
-        var results = new EligibilityOutcome[buffer.Length];
-        var count = 0;
-        var index = 0;
-        foreach (var facts in installations)
-        {
-            buffer[count++] = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
-            index++;
-            if (count == buffer.Length)
-            {
-                foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism, cancellationToken))
-                {
-                    yield return item;
-                }
-
-                count = 0;
-            }
-        }
-
-        foreach (var item in Flush(buffer, results, count, options, degreeOfParallelism, cancellationToken))
-        {
-            yield return item;
-        }
-    }
-
-    private IEnumerable<EvaluatedInstallation> Flush(InstallationFacts[] buffer, EligibilityOutcome[] results, int count, EvaluationOptions options, int degreeOfParallelism, CancellationToken cancellationToken)
-    {
-        EvaluateParallel(buffer.AsMemory(0, count), results.AsMemory(0, count), degreeOfParallelism, options, cancellationToken);
-        for (var i = 0; i < count; i++)
-        {
-            yield return new EvaluatedInstallation(buffer[i], results[i]);
-        }
-
-        Array.Clear(buffer, 0, count);
-    }
-
-    private async IAsyncEnumerable<EvaluatedInstallation> SequentialAsync(IAsyncEnumerable<InstallationFacts> installations, EvaluationOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pinned = Pinned(options);
-        var index = 0;
-        await foreach (var facts in installations.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = facts ?? throw new ArgumentNullException(nameof(installations), $"Installation {index} of the sequence is null.");
-            yield return new EvaluatedInstallation(current, EvaluateCore(current, pinned, options, out _, out _));
-            index++;
-        }
+        return facts => EvaluateCore(facts, pinned, options, out _, out _);
     }
 }
