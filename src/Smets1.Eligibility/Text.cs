@@ -31,9 +31,53 @@ internal static class Text
         return day >= LastDay ? NodaTime.Instant.MaxValue : StartOfDay(day.PlusDays(1));
     }
 
-    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    /// <summary>A date as <c>uuuu-MM-dd</c> (NodaTime's ISO pattern; years 1–9999 written directly, a property test checks they agree).</summary>
+    public static string Date(LocalDate date) =>
+        date.Year is >= 1 and <= 9999
+            ? string.Create(10, date, static (span, d) => WriteDate(span, d.Year, d.Month, d.Day))
+            : LocalDatePattern.Iso.Format(date);
 
-    public static string Instant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    /// <summary>
+    /// An instant as NodaTime's extended ISO pattern, <c>uuuu-MM-ddTHH:mm:ss;FFFFFFFFFZ</c>. Whole seconds in years
+    /// 1–9999 (every instant of the contract's files) are written directly; anything else goes to NodaTime. Messages
+    /// name instants for every failed contact check, so this is on the bulk path; a property test checks both agree.
+    /// </summary>
+    public static string Instant(Instant instant)
+    {
+        var utc = instant.InUtc();
+        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999)
+        {
+            return InstantPattern.ExtendedIso.Format(instant);
+        }
+
+        return string.Create(20, utc, static (span, t) =>
+        {
+            WriteDate(span, t.Year, t.Month, t.Day);
+            span[10] = 'T';
+            Two(span[11..], t.Hour);
+            span[13] = ':';
+            Two(span[14..], t.Minute);
+            span[16] = ':';
+            Two(span[17..], t.Second);
+            span[19] = 'Z';
+        });
+    }
+
+    private static void WriteDate(Span<char> span, int year, int month, int day)
+    {
+        Two(span, year / 100);
+        Two(span[2..], year % 100);
+        span[4] = '-';
+        Two(span[5..], month);
+        span[7] = '-';
+        Two(span[8..], day);
+    }
+
+    private static void Two(Span<char> span, int value)
+    {
+        span[0] = (char)('0' + (value / 10));
+        span[1] = (char)('0' + (value % 10));
+    }
 
     public static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
 
@@ -41,6 +85,65 @@ internal static class Text
 
     /// <summary>Whole hours as <c>49h</c>; anything finer as <c>72h 0m 1s</c>.</summary>
     public static string Hours(Duration duration)
+    {
+        // In whole nanoseconds (a long holds ±292 years); longer durations take NodaTime's own arithmetic.
+        if (duration < MinNanoseconds || duration > MaxNanoseconds)
+        {
+            return HoursOfAnyLength(duration);
+        }
+
+        var nanos = duration.ToInt64Nanoseconds();
+        var abs = nanos < 0 ? -nanos : nanos;
+        var rest = abs % NanosPerHour;
+
+        // Written into a stack buffer: on the bulk path (every failed contact check) an interpolated string with a
+        // format provider cost more than the rest of the explanation.
+        Span<char> text = stackalloc char[48];
+        var length = 0;
+        if (nanos < 0)
+        {
+            text[length++] = '-';
+        }
+
+        length += Whole(text[length..], abs / NanosPerHour);
+        text[length++] = 'h';
+        if (rest != 0)
+        {
+            text[length++] = ' ';
+            length += Whole(text[length..], rest / NanosPerMinute);
+            text[length++] = 'm';
+            text[length++] = ' ';
+            length += Whole(text[length..], rest % NanosPerMinute / NanosPerSecond);
+            var millis = rest % NanosPerSecond / 1_000_000;
+            if (millis != 0)
+            {
+                text[length++] = '.';
+                text[length] = (char)('0' + (millis / 100));
+                text[length + 1] = (char)('0' + (millis / 10 % 10));
+                text[length + 2] = (char)('0' + (millis % 10));
+                length += 3;
+            }
+
+            text[length++] = 's';
+        }
+
+        return new string(text[..length]);
+    }
+
+    private static int Whole(Span<char> destination, long value)
+    {
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private const long NanosPerSecond = 1_000_000_000;
+    private const long NanosPerMinute = 60 * NanosPerSecond;
+    private const long NanosPerHour = 60 * NanosPerMinute;
+    private static readonly Duration MinNanoseconds = Duration.FromNanoseconds(-long.MaxValue);
+    private static readonly Duration MaxNanoseconds = Duration.FromNanoseconds(long.MaxValue);
+
+    /// <summary><see cref="Hours"/> for durations beyond ±292 years, through NodaTime's arithmetic.</summary>
+    internal static string HoursOfAnyLength(Duration duration)
     {
         var sign = duration < Duration.Zero ? "-" : string.Empty;
         var abs = duration < Duration.Zero ? -duration : duration;

@@ -43,6 +43,30 @@ public sealed class InstallationIdSetProperties
         return hashed.Count == strings.Count;
     }
 
+    [Property(MaxTest = 200)]
+    public bool Reserve_AtAnyPoint_ChangesNoAnswer(string?[] ids, NonNegativeInt at, PositiveInt reserve)
+    {
+        // The reader reserves room after its first chunk, for the rows the file's length suggests: IDs already in the
+        // tables must still be found, and later ones answered as before, whether the estimate is low or high.
+        var hashed = new InstallationIdSet();
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (i == at.Get % (ids.Length + 1))
+            {
+                hashed.Reserve(reserve.Get % 200_000);
+            }
+
+            var text = ids[i] ?? string.Empty;
+            if (hashed.Add(text) != strings.Add(text))
+            {
+                return false;
+            }
+        }
+
+        return hashed.Count == strings.Count && ids.All(id => !hashed.Add(id ?? string.Empty));
+    }
+
     [Fact]
     public void Add_TheSameIdAfterAMillionOthers_IsARepeat()
     {

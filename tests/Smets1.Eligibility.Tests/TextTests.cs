@@ -1,3 +1,8 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime.Text;
+
 namespace Smets1.Eligibility.Tests;
 
 public sealed class TextTests
@@ -7,6 +12,7 @@ public sealed class TextTests
     [InlineData(0, "0h")]
     [InlineData((72 * 3600) + 61, "72h 1m 1s")]
     [InlineData(-3600, "-1h")]
+    [InlineData(-((48 * 3600) + 61), "-48h 1m 1s")]
     public void Hours_Duration_IsWrittenInWholeHoursWhenItCanBe(long seconds, string expected)
     {
         Assert.Equal(expected, Text.Hours(Duration.FromSeconds(seconds)));
@@ -16,5 +22,54 @@ public sealed class TextTests
     public void Hours_SubSecond_ShowsMilliseconds()
     {
         Assert.Equal("24h 0m 0.500s", Text.Hours(Duration.FromHours(24) + Duration.FromMilliseconds(500)));
+        Assert.Equal("71h 59m 59.999s", Text.Hours(Duration.FromHours(72) - Duration.FromNanoseconds(1)));
+    }
+
+    [Fact]
+    public void Hours_BeyondANanosecondLong_TakesNodaTimesArithmetic()
+    {
+        Assert.Equal("2629800h", Text.Hours(Duration.FromDays(109_575)));
+        Assert.Equal("-2629800h", Text.Hours(-Duration.FromDays(109_575)));
+    }
+
+    [Property(Arbitrary = [typeof(Values)], MaxTest = 2000)]
+    public bool Hours_InIntegerNanoseconds_AgreesWithNodaTimesArithmetic(Duration duration) =>
+        Text.Hours(duration) == Text.HoursOfAnyLength(duration);
+
+    [Property(Arbitrary = [typeof(Values)], MaxTest = 2000)]
+    public bool Instant_IsNodaTimesExtendedIsoPattern(Instant instant) =>
+        Text.Instant(instant) == InstantPattern.ExtendedIso.Format(instant);
+
+    [Property(Arbitrary = [typeof(Values)], MaxTest = 2000)]
+    public bool Date_IsNodaTimesIsoPattern(Instant instant)
+    {
+        var date = instant.InUtc().Date;
+        return Text.Date(date) == LocalDatePattern.Iso.Format(date);
+    }
+
+    [Fact]
+    public void Instant_AtTheEdgesOfTheCalendar_IsNodaTimesPattern()
+    {
+        foreach (var instant in new[] { Instant.MinValue, Instant.MaxValue, Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(9999, 12, 31, 23, 59, 59), Instant.FromUtc(2021, 3, 28, 1, 0) + Duration.FromNanoseconds(1) })
+        {
+            Assert.Equal(InstantPattern.ExtendedIso.Format(instant), Text.Instant(instant));
+            Assert.Equal(LocalDatePattern.Iso.Format(instant.InUtc().Date), Text.Date(instant.InUtc().Date));
+        }
+    }
+
+    public static class Values
+    {
+        // Whole seconds (the contract's files), milliseconds and nanoseconds; one in ten scaled to years before 1 and up to 9999.
+        public static Arbitrary<Instant> Instants() =>
+            (from seconds in Gen.Choose(-70_000, 80_000).Select(d => (long)d * 86_400).SelectMany(d => Gen.Choose(0, 86_399).Select(s => d + s))
+             from fraction in Gen.Frequency((6, Gen.Constant(0L)), (2, Gen.Choose(1, 999).Select(m => m * 1_000_000L)), (1, Gen.Choose(1, 999_999_999).Select(n => (long)n)))
+             from scale in Gen.Frequency((9, Gen.Constant(1L)), (1, Gen.Constant(30L)))
+             select Instant.FromUnixTimeSeconds(seconds * scale) + Duration.FromNanoseconds(fraction)).ToArbitrary();
+
+        // Contact ages as messages show them: up to a thousand days either way, in seconds or milliseconds.
+        public static Arbitrary<Duration> Durations() =>
+            (from seconds in Gen.Choose(-86_400_000, 86_400_000)
+             from millis in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 999)))
+             select Duration.FromSeconds(seconds) + Duration.FromMilliseconds(millis)).ToArbitrary();
     }
 }

@@ -62,6 +62,24 @@ internal sealed unsafe class InstallationIdSet : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="count"/> IDs in all, so that a file whose size says how many rows it holds
+    /// does not grow its tables (and rehash them) a dozen times on the way. Tables already larger stay as they are.
+    /// </summary>
+    public void Reserve(long count)
+    {
+        ObjectDisposedException.ThrowIf(_shards is null, this);
+        var perShard = Math.Min(int.MaxValue / 2, (count / Shards) + 1);
+        var capacity = (int)Math.Max(InitialCapacity, (perShard * 5 / 4) + 2); // under 80% full when reached
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            if (_shards[i].Capacity < capacity)
+            {
+                _shards[i] = Resize(_shards[i], capacity);
+            }
+        }
+    }
+
     public void Dispose()
     {
         Free();
@@ -98,9 +116,10 @@ internal sealed unsafe class InstallationIdSet : IDisposable
         }
     }
 
-    private static Shard Grow(Shard shard)
+    private static Shard Grow(Shard shard) => Resize(shard, shard.Capacity + (shard.Capacity >> 1));
+
+    private static Shard Resize(Shard shard, int capacity)
     {
-        var capacity = shard.Capacity + (shard.Capacity >> 1);
         var larger = (Slot*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(Slot));
         for (var i = 0; i < shard.Capacity; i++)
         {

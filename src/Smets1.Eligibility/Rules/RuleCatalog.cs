@@ -295,9 +295,9 @@ internal static class RuleCatalog
     private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) => lastContact switch
     {
         { } contact when contact > assessedAt =>
-            $"last contact {Text.Instant(contact)} is after the assessment at {Text.Instant(assessedAt)} ({Text.Hours(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {Text.Hours(p.CommsWindow)} before it",
-        { } contact => $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {Text.Hours(p.CommsWindow)}",
-        _ => $"no contact recorded; {p.Label} window is {Text.Hours(p.CommsWindow)}",
+            $"last contact {Text.Instant(contact)} is after the assessment at {Text.Instant(assessedAt)} ({Text.Hours(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {p.CommsWindowText} before it",
+        { } contact => $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {p.CommsWindowText}",
+        _ => $"no contact recorded; {p.Label} window is {p.CommsWindowText}",
     };
 
     private static string ExplainLookahead(RuleContext c, RuleParameters p)

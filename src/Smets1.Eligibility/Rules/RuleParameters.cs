@@ -13,6 +13,7 @@ internal sealed class RuleParameters
         ExpiryEndsAt = Text.EndOfDay(Expiry);
         CosLookaheadDays = parameters.CosLookaheadDays.Value;
         CommsWindow = parameters.CommsWindow.Value;
+        CommsWindowText = Text.Hours(CommsWindow);
         EpclWindowMonths = parameters.EpclWindowMonths.Value;
         FailedAttemptThreshold = parameters.FailedAttemptThreshold?.Value ?? int.MaxValue;
         Gt01ExcludesGsme = gt01ExcludesGsme;
@@ -28,6 +29,9 @@ internal sealed class RuleParameters
     public int CosLookaheadDays { get; }
 
     public Duration CommsWindow { get; }
+
+    /// <summary><see cref="CommsWindow"/> as messages write it (<c>72h</c>), written once: every failed contact check names it.</summary>
+    public string CommsWindowText { get; }
 
     public int EpclWindowMonths { get; }
 
