@@ -26,12 +26,20 @@ internal sealed class ConditionCompiler(VersionScope scope, Expression context)
     private static readonly MethodInfo Hours = typeof(RuleMath).GetMethod(nameof(RuleMath.Hours))!;
 
     private ParameterExpression? _assessedOn;
+    private ParameterExpression? _haveAssessedOn;
 
-    /// <summary>The variable holding the assessment's UK date, when a compiled condition reads it; assign it first.</summary>
-    public ParameterExpression? AssessedOn => _assessedOn;
+    /// <summary>
+    /// The variables compiled conditions use (the assessment's UK date, computed the first time a condition reaches
+    /// it): declare them in the block around every compiled condition, and run <see cref="Prologue"/> first.
+    /// </summary>
+    public IReadOnlyList<ParameterExpression> Variables => _assessedOn is null ? [] : [_assessedOn, _haveAssessedOn!];
 
-    /// <summary>The expression that computes the assessment's UK date from the context.</summary>
-    public Expression AssessedOnValue => Expression.Property(context, nameof(RuleContext.AssessedOn));
+    /// <summary>What runs before the compiled conditions: the UK date not yet computed. <see langword="null"/> when nothing reads it.</summary>
+    public Expression? Prologue => _haveAssessedOn is null ? null : Expression.Assign(_haveAssessedOn, Expression.Constant(false));
+
+    /// <summary>A compiled condition in a block of its own, with <see cref="Variables"/> and <see cref="Prologue"/>.</summary>
+    public Expression Scoped(Expression body) =>
+        Prologue is { } prologue ? Expression.Block(body.Type, Variables, prologue, body) : body;
 
     public Expression Compile(Condition condition) => condition switch
     {
@@ -83,7 +91,22 @@ internal sealed class ConditionCompiler(VersionScope scope, Expression context)
         };
     }
 
-    private Expression AssessmentDate() => _assessedOn ??= Expression.Variable(typeof(LocalDate), "assessedOn");
+    /// <summary>
+    /// The assessment's UK date, converted from the instant (a time-zone lookup) only when a condition first needs it:
+    /// a <c>days_until</c> behind a <c>known</c> test costs nothing for the many installations where the fact is blank.
+    /// </summary>
+    private BlockExpression AssessmentDate()
+    {
+        _assessedOn ??= Expression.Variable(typeof(LocalDate), "assessedOn");
+        _haveAssessedOn ??= Expression.Variable(typeof(bool), "haveAssessedOn");
+        return Expression.Block(
+            Expression.IfThen(
+                Expression.Not(_haveAssessedOn),
+                Expression.Block(
+                    Expression.Assign(_assessedOn, Expression.Property(context, nameof(RuleContext.AssessedOn))),
+                    Expression.Assign(_haveAssessedOn, Expression.Constant(true)))),
+            _assessedOn);
+    }
 
     private static Expression DateOf(Expression value) => value.Type == typeof(Instant) ? Expression.Call(UkDate, value) : value;
 

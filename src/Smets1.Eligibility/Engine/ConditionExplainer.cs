@@ -196,12 +196,7 @@ internal sealed class ConditionExplainer(VersionScope scope)
     {
         var context = Expression.Parameter(typeof(RuleContext), "c");
         var compiler = new ConditionCompiler(scope, context);
-        var body = compiler.Compile(condition);
-        if (compiler.AssessedOn is { } on)
-        {
-            body = Expression.Block(typeof(byte), [on], Expression.Assign(on, compiler.AssessedOnValue), body);
-        }
-
+        var body = compiler.Scoped(compiler.Compile(condition));
         return Expression.Lambda<Func<RuleContext, byte>>(body, context).Compile();
     }
 

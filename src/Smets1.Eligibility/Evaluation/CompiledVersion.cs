@@ -196,10 +196,10 @@ internal sealed class CompiledVersion
 
         body.Add(hits);
         var variables = new List<ParameterExpression> { hits, verdict };
-        if (compiler.AssessedOn is { } on)
+        variables.AddRange(compiler.Variables);
+        if (compiler.Prologue is { } prologue)
         {
-            variables.Add(on);
-            body.Insert(0, Expression.Assign(on, compiler.AssessedOnValue));
+            body.Insert(0, prologue);
         }
 
         var lambda = Expression.Lambda<RuleEvaluator>(Expression.Block(variables, body), context, parameters, high);

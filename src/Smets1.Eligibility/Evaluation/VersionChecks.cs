@@ -77,12 +77,7 @@ internal sealed class VersionChecks
         if (rule.When is { } when)
         {
             var compiler = new ConditionCompiler(compiled.Scope, context);
-            Expression body = compiler.Compile(when);
-            if (compiler.AssessedOn is { } on)
-            {
-                body = Expression.Block([on], Expression.Assign(on, compiler.AssessedOnValue), body);
-            }
-
+            var body = compiler.Scoped(compiler.Compile(when));
             return Expression.Lambda<Func<RuleContext, byte>>(body, context).Compile();
         }
 
