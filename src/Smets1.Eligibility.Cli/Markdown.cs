@@ -27,7 +27,7 @@ internal static class Markdown
             md.AppendLine($"| `{rule.Id}` | {Cell(rule.FailsWhen)} | {Outcome(rule)} | {Cell(rule.Clause ?? "—")} | {Cell(source)} | {Confidence(rule)} |");
         }
 
-        var defined = version.Rules.Where(r => r.When is not null).ToArray();
+        var defined = version.Rules.Where(r => r.IsDefined).ToArray();
         if (defined.Length > 0)
         {
             md.AppendLine().AppendLine("## Defined rules: conditions").AppendLine();

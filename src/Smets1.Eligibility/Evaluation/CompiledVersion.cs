@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Smets1.Eligibility.Engine;
+using Smets1.Eligibility.Model;
 using Smets1.Eligibility.Rules;
 using Smets1.Eligibility.Versions;
 
@@ -178,6 +179,13 @@ internal sealed class CompiledVersion
                 : Expression.Assign(high, Expression.Call(SetHigh, high, Expression.Constant(index), Expression.Constant(table.Words)));
             if (rule.When is { } when)
             {
+                if (!rule.IsDefined)
+                {
+                    // A built-in rule stated in the model: its required facts known and its condition true.
+                    body.Add(Expression.IfThen(BuiltInConditionTest(rule, when, compiler, context), hit));
+                    continue;
+                }
+
                 var undecided = rule.Outcome == RuleOutcome.Warning
                     ? (Expression)Expression.Empty()
                     : Expression.IfThen(Expression.Equal(verdict, Expression.Constant(ConditionCompiler.Unknown)), Expression.OrAssign(hits, Expression.Constant(DataIncompleteBit)));
@@ -213,7 +221,18 @@ internal sealed class CompiledVersion
     internal static Expression BuiltInTest(RuleDefinition rule, Expression context, Expression parameters)
     {
         var predicate = rule.Predicate!;
-        Expression test = new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], parameters).Visit(predicate.Body);
+        return RequiredKnown(rule, context, new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], parameters).Visit(predicate.Body));
+    }
+
+    /// <summary>
+    /// A built-in rule stated in the model (<see cref="RuleDefinition.When"/>): its required facts known and its
+    /// condition true. Unknown is not a failure of the rule: a required fact that is missing fails <c>DATA-INCOMPLETE</c>.
+    /// </summary>
+    internal static Expression BuiltInConditionTest(RuleDefinition rule, Condition when, ConditionCompiler compiler, Expression context) =>
+        RequiredKnown(rule, context, Expression.Equal(compiler.Compile(when), Expression.Constant(ConditionCompiler.True)));
+
+    private static Expression RequiredKnown(RuleDefinition rule, Expression context, Expression test)
+    {
         if (rule.RequiredMask == FactMask.None)
         {
             return test;

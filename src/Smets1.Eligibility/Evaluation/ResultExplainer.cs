@@ -38,7 +38,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
                 RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
                 RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
                 RuleIds.VersionInferred => new RuleFailure(rule, rule.Outcome, Inferred(compiled!.Version)),
-                _ when rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
+                _ when rule.IsDefined && rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
                 _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
             };
         }
@@ -71,7 +71,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
 
         foreach (var rule in compiled.Version.Rules)
         {
-            if (rule.When is { } when && rule.Outcome != RuleOutcome.Warning && compiled.Explainer.Evaluate(when, context) == ConditionCompiler.Unknown)
+            if (rule.IsDefined && rule.When is { } when && rule.Outcome != RuleOutcome.Warning && compiled.Explainer.Evaluate(when, context) == ConditionCompiler.Unknown)
             {
                 var facts = new List<string>();
                 compiled.Explainer.Missing(when, context, facts);

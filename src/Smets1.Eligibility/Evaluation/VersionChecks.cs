@@ -29,7 +29,7 @@ internal sealed class VersionChecks
             }
 
             checks.Add(new Check(rule, test));
-            if (rule.When is not null && rule.Outcome != RuleOutcome.Warning)
+            if (rule.IsDefined && rule.Outcome != RuleOutcome.Warning)
             {
                 undecidable.Add(test);
             }
@@ -74,10 +74,19 @@ internal sealed class VersionChecks
     private static Func<RuleContext, byte>? CompileCheck(RuleDefinition rule, CompiledVersion compiled)
     {
         var context = Expression.Parameter(typeof(RuleContext), "c");
-        if (rule.When is { } when)
+        if (rule.When is { } when && !rule.IsDefined)
+        {
+            var builtIn = new ConditionCompiler(compiled.Scope, context);
+            var test = builtIn.Scoped(CompiledVersion.BuiltInConditionTest(rule, when, builtIn, context));
+            return Expression.Lambda<Func<RuleContext, byte>>(
+                Expression.Condition(test, Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
+                context).Compile();
+        }
+
+        if (rule.When is { } defined)
         {
             var compiler = new ConditionCompiler(compiled.Scope, context);
-            var body = compiler.Scoped(compiler.Compile(when));
+            var body = compiler.Scoped(compiler.Compile(defined));
             return Expression.Lambda<Func<RuleContext, byte>>(body, context).Compile();
         }
 

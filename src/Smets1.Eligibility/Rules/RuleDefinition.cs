@@ -65,17 +65,29 @@ public sealed class RuleDefinition
     /// <summary>Whether the rule was adopted. <c>SUPPLIER-CERT-IDS</c> was not, and no version may hold it.</summary>
     public bool IsAdopted { get; init; } = true;
 
-    /// <summary>Whether the engine applies the rule itself (<c>VERSION-UNRESOLVED</c>, <c>DATA-INCOMPLETE</c>) rather than through a predicate.</summary>
-    public bool IsEngineCheck => Predicate is null && IsAdopted;
+    /// <summary>Whether the engine applies the rule itself (<c>VERSION-UNRESOLVED</c>, <c>DATA-INCOMPLETE</c>) rather than through a condition or a predicate.</summary>
+    public bool IsEngineCheck => Predicate is null && When is null && IsAdopted;
 
     /// <summary>Open questions about the rule (TMAD-RULES §8), if any.</summary>
     public string? OpenQuestion { get; init; }
 
-    /// <summary>For a defined rule, the condition under which it fails; <see langword="null"/> for a built-in rule.</summary>
-    public Condition? When { get; private init; }
+    /// <summary>
+    /// The condition under which the rule fails, in the open model (RULE-FILES.md): a defined rule's, and a built-in
+    /// rule's where the model can state it (the contact window, the look-ahead, the profile-data switch, the iGT
+    /// certificate, the directed and Clause 18 exclusions), compiled into the version's delegate like any other.
+    /// <see langword="null"/> for the built-in primitives that need the engine's own facts or arithmetic: the version's
+    /// expiry, cohort closure, the EPCL date and window, the gas meter's contact window (which GT01 changes per version),
+    /// GT01 itself and the engine checks.
+    /// </summary>
+    /// <remarks>
+    /// For a built-in rule an unknown condition does not fail the rule: the facts it needs are required
+    /// (<see cref="RequiredFacts"/>), and a missing one fails <c>DATA-INCOMPLETE</c> instead. Its explanation stays the
+    /// rule's own message.
+    /// </remarks>
+    public Condition? When { get; internal init; }
 
     /// <summary>Whether a version defines the rule (RULE-FILES.md) rather than the library shipping it.</summary>
-    public bool IsDefined => When is not null;
+    public bool IsDefined { get; private init; }
 
     /// <summary>For a defined rule, the label of the version that defines it once registered.</summary>
     public string? DefinedIn { get; internal init; }
@@ -121,6 +133,7 @@ public sealed class RuleDefinition
             Outcome = outcome,
             When = when,
             Notes = notes,
+            IsDefined = true,
         };
     }
 
@@ -137,6 +150,7 @@ public sealed class RuleDefinition
         Outcome = Outcome,
         When = When,
         Notes = Notes,
+        IsDefined = true,
         DefinedIn = label,
         RequiredFacts = facts,
         Parameters = parameters,

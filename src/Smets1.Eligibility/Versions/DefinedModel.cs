@@ -159,7 +159,7 @@ internal sealed partial class DefinedModel(VersionDefinition definition, string 
         {
             var rule = definition.DefineRules[i];
             var path = $"{root}.define_rules[{i}]";
-            if (rule is null || rule.When is null)
+            if (rule is null || !rule.IsDefined || rule.When is null)
             {
                 Error(path, "a rule made with RuleDefinition.Define");
                 continue;

@@ -26,8 +26,8 @@ public sealed class ConventionTests
     {
         var rule = TmadCatalog.Shipped.GetRule(ruleId);
 
-        // A catalogue rule is implemented when it has a predicate, is applied by the engine itself, or is listed as not adopted.
-        Assert.True(rule.Predicate is not null || rule.IsEngineCheck || !rule.IsAdopted, ruleId);
+        // A catalogue rule is implemented when it has a condition in the model or a predicate, is applied by the engine itself, or is listed as not adopted.
+        Assert.True(rule.When is not null || rule.Predicate is not null || rule.IsEngineCheck || !rule.IsAdopted, ruleId);
         Assert.Equal(ruleId, rule.Id);
         Assert.Same(rule, Catalogue.Single(r => r.Id == ruleId));
     }
@@ -42,13 +42,31 @@ public sealed class ConventionTests
         Assert.Contains(rule.Source, Sources.Descriptions.Keys);
         Assert.NotNull(rule.Confidence);
         Assert.False(string.IsNullOrWhiteSpace(rule.Citation));
-        Assert.NotNull(rule.Predicate);
+        Assert.True(rule.When is not null ^ rule.Predicate is not null, $"{ruleId} has a condition in the model or a primitive predicate, exactly one.");
         Assert.NotNull(rule.Explain);
         Assert.NotEmpty(rule.ShippedIn);
         if (rule.Confidence == Confidence.Inferred)
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.ConfidenceNote), $"{ruleId} is inferred but does not say what is inferred.");
         }
+    }
+
+    [Fact]
+    public void BuiltInRules_TheModelCanState_AreStatedInIt()
+    {
+        // TMAD-RULES' checks whose logic the open model allows are conditions of the model, compiled like users' rules;
+        // the rest are primitives that need the engine's own facts or arithmetic (expiry, closure, EPCL dates, GT01).
+        string[] stated =
+        [
+            RuleIds.CosLookahead, RuleIds.DormantProfileSwitch, RuleIds.CommsRecentChf, RuleIds.IgtCertificate, RuleIds.ExclDirected,
+            RuleIds.ExclMasterKeys, RuleIds.ExclNoWanPre, RuleIds.ExclNoWanMigration, RuleIds.ExclFailedAttempts, RuleIds.ExclUneconomicDmc,
+            RuleIds.ExclActiveToDormant,
+        ];
+        string[] primitives = [RuleIds.TmadInForce, RuleIds.CohortOpen, RuleIds.EpclListed, RuleIds.EpclWindow, RuleIds.CommsRecentGsme, RuleIds.ExclGt01];
+
+        Assert.Equal(stated.Order(StringComparer.Ordinal), Catalogue.Where(r => r.When is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(primitives.Order(StringComparer.Ordinal), Catalogue.Where(r => r.Predicate is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.All(Catalogue, r => Assert.False(r.IsDefined, r.Id));
     }
 
     [Fact]

@@ -7,8 +7,11 @@ namespace Smets1.Eligibility.Tests.Model;
 /// <summary>
 /// The open model expresses the TMAD's own checks: each built-in rule whose logic the model allows, re-expressed in a
 /// version file (RULE-FILES.md) in place of the built-in one, gives the same verdicts, failed rules and warnings as the
-/// built-in rule over generated installations, for every shipped version. The built-in rules are hand-written
-/// predicates, so this is a differential test of the condition compiler against them.
+/// built-in rule over generated installations, for every shipped version. The conditions below were written
+/// independently of the catalogue's (from TMAD-RULES, when the built-in rules were hand-written predicates, which they
+/// matched); eleven built-in rules are now compiled from their own model conditions (<c>RuleDefinition.When</c>), so
+/// this checks those against an independent statement, and the defined rules' three-valued handling (unknown fails
+/// <c>DATA-INCOMPLETE</c>) against the built-in one (unknown is left to the required facts).
 /// </summary>
 public sealed class BuiltInRulesAsDefinedRulesProperties
 {
