@@ -67,7 +67,7 @@ internal sealed class CompiledVersion
             }
         }
 
-        _hits = BuildDelegate(version.Rules, table, scope);
+        _hits = BuildDelegate(version.Rules, table, scope, parameters);
     }
 
     public TmadVersion Version { get; }
@@ -162,7 +162,7 @@ internal sealed class CompiledVersion
     /// with each built-in predicate and each defined condition inlined, so evaluation makes one delegate call per
     /// installation. A defined condition that is unknown marks <c>DATA-INCOMPLETE</c> (unless the rule is a warning).
     /// </summary>
-    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope)
+    private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope, RuleParameters ruleParameters)
     {
         var context = Expression.Parameter(typeof(RuleContext).MakeByRefType(), "c");
         var parameters = Expression.Parameter(typeof(RuleParameters), "p");
@@ -182,7 +182,7 @@ internal sealed class CompiledVersion
                 if (!rule.IsDefined)
                 {
                     // A built-in rule stated in the model: its required facts known and its condition true.
-                    body.Add(Expression.IfThen(BuiltInConditionTest(rule, when, compiler, context), hit));
+                    body.Add(Expression.IfThen(BuiltInConditionTest(rule, when, ruleParameters, compiler, context), hit));
                     continue;
                 }
 
@@ -228,8 +228,8 @@ internal sealed class CompiledVersion
     /// A built-in rule stated in the model (<see cref="RuleDefinition.When"/>): its required facts known and its
     /// condition true. Unknown is not a failure of the rule: a required fact that is missing fails <c>DATA-INCOMPLETE</c>.
     /// </summary>
-    internal static Expression BuiltInConditionTest(RuleDefinition rule, Condition when, ConditionCompiler compiler, Expression context) =>
-        RequiredKnown(rule, context, Expression.Equal(compiler.Compile(when), Expression.Constant(ConditionCompiler.True)));
+    internal static Expression BuiltInConditionTest(RuleDefinition rule, Condition when, RuleParameters parameters, ConditionCompiler compiler, Expression context) =>
+        RequiredKnown(rule, context, Expression.Equal(compiler.Compile(BuiltInConditions.InVersion(rule, when, parameters)), Expression.Constant(ConditionCompiler.True)));
 
     private static Expression RequiredKnown(RuleDefinition rule, Expression context, Expression test)
     {

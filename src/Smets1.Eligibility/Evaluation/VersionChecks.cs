@@ -77,7 +77,7 @@ internal sealed class VersionChecks
         if (rule.When is { } when && !rule.IsDefined)
         {
             var builtIn = new ConditionCompiler(compiled.Scope, context);
-            var test = builtIn.Scoped(CompiledVersion.BuiltInConditionTest(rule, when, builtIn, context));
+            var test = builtIn.Scoped(CompiledVersion.BuiltInConditionTest(rule, when, compiled.Parameters, builtIn, context));
             return Expression.Lambda<Func<RuleContext, byte>>(
                 Expression.Condition(test, Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
                 context).Compile();

@@ -27,6 +27,30 @@ internal static class BuiltInConditions
         HoursSince("chf_last_contact").MoreThan(ConditionValue.Parameter(ParameterKeys.CommsWindowHours)),
         HoursSince("chf_last_contact").LessThan(0));
 
+    /// <summary>
+    /// <c>COMMS-RECENT-GSME</c>: the installation has a gas meter that has not communicated within the window. In a
+    /// version that holds <c>EXCL-GT01</c>, a gas meter showing GT01 is excluded and so not checked:
+    /// <see cref="InVersion"/> adds <c>gt01_han_error is false</c> there.
+    /// </summary>
+    public static Condition CommsRecentGsme { get; } = Condition.All(
+        Fact("has_gsme").Is(true),
+        Condition.Any(
+            Condition.Missing("gsme_last_contact"),
+            HoursSince("gsme_last_contact").MoreThan(ConditionValue.Parameter(ParameterKeys.CommsWindowHours)),
+            HoursSince("gsme_last_contact").LessThan(0)));
+
+    /// <summary><c>EXCL-GT01</c>: a gas meter showing HAN error GT01 (the outcome escalates to Excluded with no ESME).</summary>
+    public static Condition ExclGt01 { get; } = Condition.All(Fact("has_gsme").Is(true), Fact("gt01_han_error").Is(true));
+
+    /// <summary>
+    /// The condition a built-in rule is compiled with in one version: its own, but for <c>COMMS-RECENT-GSME</c> in a
+    /// version holding <c>EXCL-GT01</c>, where GT01 takes the gas meter out of the contact check.
+    /// </summary>
+    public static Condition InVersion(RuleDefinition rule, Condition when, RuleParameters parameters) =>
+        rule.Id == RuleIds.CommsRecentGsme && parameters.Gt01ExcludesGsme ? Gt01Excluded : when;
+
+    private static readonly Condition Gt01Excluded = Condition.All(CommsRecentGsme, Fact("gt01_han_error").Is(false));
+
     /// <summary><c>IGT-CERTIFICATE</c>: iGT gas supply without a valid certificate.</summary>
     public static Condition IgtCertificate { get; } = Condition.All(Fact("igt").Is(true), Fact("igt_certificate_valid").Is(false));
 

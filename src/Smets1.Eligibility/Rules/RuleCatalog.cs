@@ -171,9 +171,7 @@ internal static class RuleCatalog
             RequiredMask = FactMask.HasGsme,
             Parameters = [ParameterKeys.CommsWindowHours],
             ShippedIn = AllShipped,
-            Predicate = (c, p) => c.Facts.HasGsme == true
-                && !(p.Gt01ExcludesGsme && c.Facts.Gt01HanError)
-                && RuleMath.NotWithin(c.AssessedAt, c.Facts.GsmeLastContact, p.CommsWindow),
+            When = BuiltInConditions.CommsRecentGsme, // in a version holding EXCL-GT01, with gt01_han_error false (BuiltInConditions.InVersion)
             Explain = (c, p) => ExplainContact(c.AssessedAt, c.Facts.GsmeLastContact, p),
         },
         new()
@@ -227,15 +225,14 @@ internal static class RuleCatalog
             source: Sources.PA2D,
             confidenceNote: "The conclusion (P-A2D) is confirmed; the version that adopted it is inferred."),
         Clause18Rule(RuleIds.ExclGt01, "No gas-side HAN error GT01", "the gas side shows HAN error GT01: the GSME is excluded and the ESME migrates alone",
-            when: null,
+            BuiltInConditions.ExclGt01,
             (c, p) => c.Facts.HasEsme == true
                 ? "gas-side HAN error GT01: the GSME is excluded and the ESME migrates alone"
                 : "gas-side HAN error GT01 and no ESME: the installation is excluded",
             required: FactMask.HasEsme | FactMask.HasGsme,
             outcome: EligibleElectricityOnly,
             escalates: c => c.Facts.HasEsme != true,
-            escalatedWhen: "the installation has no ESME",
-            predicate: (c, p) => c.Facts.HasGsme == true && c.Facts.Gt01HanError),
+            escalatedWhen: "the installation has no ESME"),
         new()
         {
             Id = RuleIds.SupplierCertIds,
@@ -261,7 +258,7 @@ internal static class RuleCatalog
         string id,
         string title,
         string failsWhen,
-        Model.Condition? when,
+        Model.Condition when,
         Func<RuleContext, RuleParameters, string> explain,
         FactMask required = FactMask.None,
         string[]? parameters = null,
@@ -270,8 +267,7 @@ internal static class RuleCatalog
         string? openQuestion = null,
         RuleOutcome outcome = Excluded,
         Func<RuleContext, bool>? escalates = null,
-        string? escalatedWhen = null,
-        System.Linq.Expressions.Expression<Func<RuleContext, RuleParameters, bool>>? predicate = null) => new()
+        string? escalatedWhen = null) => new()
         {
             Id = id,
             Title = title,
@@ -289,7 +285,6 @@ internal static class RuleCatalog
             Parameters = parameters ?? [],
             ShippedIn = V29Only,
             OpenQuestion = openQuestion ?? Clause18Question,
-            Predicate = predicate,
             When = when,
             Explain = explain,
         };

@@ -73,16 +73,16 @@ public sealed class RuleDefinition
 
     /// <summary>
     /// The condition under which the rule fails, in the open model (RULE-FILES.md): a defined rule's, and a built-in
-    /// rule's where the model can state it (the contact window, the look-ahead, the profile-data switch, the iGT
+    /// rule's where the model can state it (the contact windows, the look-ahead, the profile-data switch, the iGT
     /// certificate, the directed and Clause 18 exclusions), compiled into the version's delegate like any other.
-    /// <see langword="null"/> for the built-in primitives that need the engine's own facts or arithmetic: the version's
-    /// expiry, cohort closure, the EPCL date and window, the gas meter's contact window (which GT01 changes per version),
-    /// GT01 itself and the engine checks.
+    /// <see langword="null"/> for the built-in primitives that need the engine's own facts or arithmetic (the version's
+    /// expiry, cohort closure, the EPCL date and window) and for the engine checks.
     /// </summary>
     /// <remarks>
     /// For a built-in rule an unknown condition does not fail the rule: the facts it needs are required
     /// (<see cref="RequiredFacts"/>), and a missing one fails <c>DATA-INCOMPLETE</c> instead. Its explanation stays the
-    /// rule's own message.
+    /// rule's own message. In a version that holds <c>EXCL-GT01</c>, <c>COMMS-RECENT-GSME</c> is compiled with
+    /// <c>gt01_han_error is false</c> added: GT01 takes the gas meter out of the contact check.
     /// </remarks>
     public Condition? When { get; internal init; }
 

@@ -3,26 +3,9 @@ using NodaTime;
 
 namespace Smets1.Eligibility.Rules;
 
-/// <summary>The time arithmetic of TMAD-RULES §2, shared by predicates and explanations.</summary>
+/// <summary>The time arithmetic of TMAD-RULES §2, shared by compiled conditions and explanations.</summary>
 internal static class RuleMath
 {
-    /// <summary>
-    /// Whether nothing was recorded within <c>[assessedAt − window, assessedAt]</c> (TMAD-RULES §5). A contact
-    /// exactly at the window edge is inside it; no contact counts as not communicated, and a contact recorded
-    /// after the assessment instant is outside the window (worked example 11).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NotWithin(Instant assessedAt, Instant? lastContact, Duration window)
-    {
-        if (!lastContact.HasValue)
-        {
-            return true;
-        }
-
-        var elapsed = assessedAt - lastContact.GetValueOrDefault();
-        return elapsed > window || elapsed < Duration.Zero;
-    }
-
     /// <summary>
     /// Whether a planned UK date <c>d</c> is within <c>n</c> days of the assessment's UK date <c>a</c>:
     /// <c>0 &lt;= d - a &lt;= n</c>. The UK date is computed only when something is planned.
@@ -37,9 +20,6 @@ internal static class RuleMath
         var ahead = Period.DaysBetween(assessedOn, planned); // no date arithmetic, so no overflow at the calendar's ends
         return ahead >= 0 && ahead <= days;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsFoc(Cohort? cohort) => cohort.GetValueOrDefault() >= Cohort.FocNp && cohort.HasValue;
 
     /// <summary>The Europe/London calendar date of an instant.</summary>
     public static LocalDate UkDate(Instant instant) => instant.InZone(Text.London).Date;

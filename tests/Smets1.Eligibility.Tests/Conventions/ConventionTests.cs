@@ -55,14 +55,14 @@ public sealed class ConventionTests
     public void BuiltInRules_TheModelCanState_AreStatedInIt()
     {
         // TMAD-RULES' checks whose logic the open model allows are conditions of the model, compiled like users' rules;
-        // the rest are primitives that need the engine's own facts or arithmetic (expiry, closure, EPCL dates, GT01).
+        // the rest are primitives that need the engine's own facts or arithmetic (version expiry, cohort closure, EPCL dates and months).
         string[] stated =
         [
             RuleIds.CosLookahead, RuleIds.DormantProfileSwitch, RuleIds.CommsRecentChf, RuleIds.IgtCertificate, RuleIds.ExclDirected,
             RuleIds.ExclMasterKeys, RuleIds.ExclNoWanPre, RuleIds.ExclNoWanMigration, RuleIds.ExclFailedAttempts, RuleIds.ExclUneconomicDmc,
-            RuleIds.ExclActiveToDormant,
+            RuleIds.ExclActiveToDormant, RuleIds.CommsRecentGsme, RuleIds.ExclGt01,
         ];
-        string[] primitives = [RuleIds.TmadInForce, RuleIds.CohortOpen, RuleIds.EpclListed, RuleIds.EpclWindow, RuleIds.CommsRecentGsme, RuleIds.ExclGt01];
+        string[] primitives = [RuleIds.TmadInForce, RuleIds.CohortOpen, RuleIds.EpclListed, RuleIds.EpclWindow];
 
         Assert.Equal(stated.Order(StringComparer.Ordinal), Catalogue.Where(r => r.When is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Equal(primitives.Order(StringComparer.Ordinal), Catalogue.Where(r => r.Predicate is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
