@@ -9,7 +9,7 @@ namespace Smets1.Eligibility.Versions;
 /// one definition, or <c>{"versions": [ … ]}</c>.
 /// </summary>
 /// <remarks>
-/// <para>The format (keys are case-sensitive; unknown keys are errors, so a typo is never ignored):</para>
+/// <para>The format (keys are case-sensitive; unknown keys and keys written twice in one object are errors, so a typo is never ignored):</para>
 /// <code>
 /// {
 ///   "label": "v18",                                 // required
@@ -82,6 +82,7 @@ public static class VersionFile
 
         var binder = new VersionFileBinder(name);
         var definitions = binder.File(root);
+        binder.Errors.AddRange(DuplicateKeys.In(json).Select(path => $"{name}: {path}: the key appears twice in one object; give it once"));
         return binder.Errors.Count > 0 ? throw new EligibilityConfigurationException(binder.Errors) : definitions;
     }
 }

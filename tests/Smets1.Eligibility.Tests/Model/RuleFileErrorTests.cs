@@ -126,6 +126,23 @@ public sealed class RuleFileErrorTests
     }
 
     [Fact]
+    public void Load_AKeyWrittenTwiceInOneObject_IsReportedWithItsPath()
+    {
+        // System.Text.Json would keep the last silently; like an unknown key, a repeated one is never ignored.
+        var json = "{" + Head + """ "source": "again", "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "igt", "is": true, "is": false } } ], "parameters": { "comms_window_hours": { "value": 72, "source": "s", "value": 48 } } }""";
+
+        var errors = Assert.Throws<EligibilityConfigurationException>(() => VersionFile.Parse(json, "acme.json")).Errors;
+
+        Assert.Equal(
+            [
+                "acme.json: $.source: the key appears twice in one object; give it once",
+                "acme.json: $.define_rules[0].when.is: the key appears twice in one object; give it once",
+                "acme.json: $.parameters.comms_window_hours.value: the key appears twice in one object; give it once",
+            ],
+            errors);
+    }
+
+    [Fact]
     public void Load_ConditionsNestedDeeperThanJsonAllows_IsInvalidJsonNotACrash()
     {
         var json = "{" + Head + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": """
