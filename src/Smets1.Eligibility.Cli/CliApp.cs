@@ -173,9 +173,9 @@ internal static class CliApp
                 continue; // the eras are listed with --inferred, the switch that lets them resolve dates
             }
 
-            var effective = Iso.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
+            var effective = Text.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
             var kind = v.IsInferred ? "inferred era" : v.IsShipped ? "yes" : "no";
-            output.WriteLine(string.Join(',', CsvResultWriter.Escape(v.Label), effective, Iso.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+            output.WriteLine(string.Join(',', CsvResultWriter.Escape(v.Label), effective, Text.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
         }
 
         return ExitCodes.Ok;

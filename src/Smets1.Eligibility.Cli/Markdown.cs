@@ -12,7 +12,7 @@ internal static class Markdown
     {
         var md = new StringBuilder();
         md.AppendLine($"# TMAD {version.Label}: rule book").AppendLine();
-        md.AppendLine($"- In force from {Iso.Date(version.EffectiveFrom)} (00:00 Europe/London){(version.EffectiveFromConfidence == Rules.Confidence.Inferred ? " (inferred)" : string.Empty)}; expiry {Iso.Date(version.Expiry)} (inclusive).");
+        md.AppendLine($"- In force from {Text.Date(version.EffectiveFrom)} (00:00 Europe/London){(version.EffectiveFromConfidence == Rules.Confidence.Inferred ? " (inferred)" : string.Empty)}; expiry {Text.Date(version.Expiry)} (inclusive).");
         md.AppendLine($"- Source: {Cell(version.Source)}{(version.BasedOn is { } b ? $"; registered, based on {b}" : "; shipped with the library")}.");
         if (version.Notes is { } notes)
         {
@@ -63,7 +63,7 @@ internal static class Markdown
         var (a, b) = (diff.From.Label, diff.To.Label);
         var md = new StringBuilder();
         md.AppendLine($"# TMAD {a} → {b}: redline").AppendLine();
-        md.AppendLine($"Deleted text is ~~struck through~~; inserted text is **bold**. {a}: in force from {Iso.Date(diff.From.EffectiveFrom)}; {b}: from {Iso.Date(diff.To.EffectiveFrom)}.").AppendLine();
+        md.AppendLine($"Deleted text is ~~struck through~~; inserted text is **bold**. {a}: in force from {Text.Date(diff.From.EffectiveFrom)}; {b}: from {Text.Date(diff.To.EffectiveFrom)}.").AppendLine();
         md.AppendLine("## Rules").AppendLine();
         if (diff.Rules.Count == 0)
         {

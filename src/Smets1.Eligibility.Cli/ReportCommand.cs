@@ -133,7 +133,7 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         body.Append("<h2 id=\"versions\">Versions and parameters in force</h2>");
         foreach (var version in report.Versions)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Escape(version.Label)}{(version.IsInferred ? " (inferred era)" : string.Empty)}</h3><p>In force from {Iso.Date(version.EffectiveFrom)}, expiry {Iso.Date(version.Expiry)}; source {Html.Escape(version.Source)}; {(version.IsShipped ? "shipped" : version.IsInferred ? "inferred (TMAD-RULES §3a)" : "registered")}.</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Escape(version.Label)}{(version.IsInferred ? " (inferred era)" : string.Empty)}</h3><p>In force from {Text.Date(version.EffectiveFrom)}, expiry {Text.Date(version.Expiry)}; source {Html.Escape(version.Source)}; {(version.IsShipped ? "shipped" : version.IsInferred ? "inferred (TMAD-RULES §3a)" : "registered")}.</p>");
             body.Append("<table class=\"parameters\"><tr><th>parameter</th><th>value</th><th>source</th><th>confidence</th></tr>");
             foreach (var p in version.Parameters.Entries)
             {

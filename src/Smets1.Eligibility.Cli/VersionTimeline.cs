@@ -41,7 +41,7 @@ internal static class VersionTimeline
                 text.Append(month.Contains(version) ? mark : ' ');
             }
 
-            text.Append("  ").Append(Iso.Date(version.EffectiveFrom)).Append(" to ").AppendLine(Iso.Date(version.Expiry));
+            text.Append("  ").Append(Text.Date(version.EffectiveFrom)).Append(" to ").AppendLine(Text.Date(version.Expiry));
         }
 
         text.Append("unresolved".PadRight(width));
@@ -55,7 +55,7 @@ internal static class VersionTimeline
         text.AppendLine("Gaps (VERSION-UNRESOLVED):");
         foreach (var (from, to) in Gaps(catalog, inferred))
         {
-            text.AppendLine($"  {Iso.Date(from)} to {(to is { } end ? Iso.Date(end) : "…")}");
+            text.AppendLine($"  {Text.Date(from)} to {(to is { } end ? Text.Date(end) : "…")}");
         }
 
         return text.ToString();

@@ -40,9 +40,9 @@ internal sealed class InstallationCsvWriter : IDisposable
         }
     }
 
-    private static string? Instant(Instant? value) => value is { } v ? Iso.Instant(v) : null;
+    private static string? Instant(Instant? value) => value is { } v ? Text.Instant(v) : null;
 
-    private static string? Date(LocalDate? value) => value is { } v ? Iso.Date(v) : null;
+    private static string? Date(LocalDate? value) => value is { } v ? Text.Date(v) : null;
 
     private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
 
