@@ -86,26 +86,22 @@ internal static class Text
     /// <summary>Whole hours as <c>49h</c>; anything finer as <c>72h 0m 1s</c>.</summary>
     public static string Hours(Duration duration)
     {
-        // In whole nanoseconds (a long holds ±292 years); longer durations take NodaTime's own arithmetic.
-        if (duration < MinNanoseconds || duration > MaxNanoseconds)
-        {
-            return HoursOfAnyLength(duration);
-        }
-
-        var nanos = duration.ToInt64Nanoseconds();
-        var abs = nanos < 0 ? -nanos : nanos;
-        var rest = abs % NanosPerHour;
+        // Exact integer arithmetic at any length: whole days, and the nanoseconds of the last day.
+        var negative = duration < Duration.Zero;
+        var abs = negative ? -duration : duration;
+        var hours = ((long)abs.Days * 24) + (abs.NanosecondOfDay / NanosPerHour);
+        var rest = abs.NanosecondOfDay % NanosPerHour;
 
         // Written into a stack buffer: on the bulk path (every failed contact check) an interpolated string with a
         // format provider cost more than the rest of the explanation.
         Span<char> text = stackalloc char[48];
         var length = 0;
-        if (nanos < 0)
+        if (negative)
         {
             text[length++] = '-';
         }
 
-        length += Whole(text[length..], abs / NanosPerHour);
+        length += Whole(text[length..], hours);
         text[length++] = 'h';
         if (rest != 0)
         {
@@ -139,24 +135,4 @@ internal static class Text
     private const long NanosPerSecond = 1_000_000_000;
     private const long NanosPerMinute = 60 * NanosPerSecond;
     private const long NanosPerHour = 60 * NanosPerMinute;
-    private static readonly Duration MinNanoseconds = Duration.FromNanoseconds(-long.MaxValue);
-    private static readonly Duration MaxNanoseconds = Duration.FromNanoseconds(long.MaxValue);
-
-    /// <summary><see cref="Hours"/> for durations beyond ±292 years, through NodaTime's arithmetic.</summary>
-    internal static string HoursOfAnyLength(Duration duration)
-    {
-        var sign = duration < Duration.Zero ? "-" : string.Empty;
-        var abs = duration < Duration.Zero ? -duration : duration;
-        var hours = (long)Math.Floor(abs.TotalHours);
-        var rest = abs - Duration.FromHours(hours);
-        if (rest == Duration.Zero)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{sign}{hours}h");
-        }
-
-        var millis = rest.SubsecondNanoseconds / 1_000_000;
-        return millis == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{sign}{hours}h {rest.Minutes}m {rest.Seconds}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{sign}{hours}h {rest.Minutes}m {rest.Seconds}.{millis:000}s");
-    }
 }
