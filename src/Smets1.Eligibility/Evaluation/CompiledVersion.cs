@@ -159,8 +159,8 @@ internal sealed class CompiledVersion
 
     /// <summary>
     /// Builds <c>(c, p, ref high) =&gt; { ulong hits = 0; if (known(required) &amp;&amp; predicate(c, p)) hits |= bit; …; return hits; }</c>
-    /// with each built-in predicate and each defined condition inlined, so evaluation makes one delegate call per
-    /// installation. A defined condition that is unknown marks <c>DATA-INCOMPLETE</c> (unless the rule is a warning).
+    /// with each built-in rule's test (<see cref="BuiltInFails"/>) and each defined condition inlined, so evaluation
+    /// makes one delegate call per installation. A defined condition that is unknown marks <c>DATA-INCOMPLETE</c> (unless the rule is a warning).
     /// </summary>
     private static RuleEvaluator BuildDelegate(IReadOnlyList<RuleDefinition> rules, RuleTable table, VersionScope scope, RuleParameters ruleParameters)
     {
@@ -177,29 +177,20 @@ internal sealed class CompiledVersion
             var hit = index < 64
                 ? (Expression)Expression.OrAssign(hits, Expression.Constant(1UL << index))
                 : Expression.Assign(high, Expression.Call(SetHigh, high, Expression.Constant(index), Expression.Constant(table.Words)));
-            if (rule.When is { } when)
+            if (rule.IsDefined)
             {
-                if (!rule.IsDefined)
-                {
-                    // A built-in rule stated in the model: its required facts known and its condition true.
-                    body.Add(Expression.IfThen(BuiltInConditionTest(rule, when, ruleParameters, compiler, context), hit));
-                    continue;
-                }
-
                 var undecided = rule.Outcome == RuleOutcome.Warning
                     ? (Expression)Expression.Empty()
                     : Expression.IfThen(Expression.Equal(verdict, Expression.Constant(ConditionCompiler.Unknown)), Expression.OrAssign(hits, Expression.Constant(DataIncompleteBit)));
-                body.Add(Expression.Assign(verdict, compiler.Compile(when)));
+                body.Add(Expression.Assign(verdict, compiler.Compile(rule.When!)));
                 body.Add(Expression.IfThenElse(Expression.Equal(verdict, Expression.Constant(ConditionCompiler.True)), hit, undecided));
                 continue;
             }
 
-            if (rule.Predicate is null)
+            if (BuiltInFails(rule, ruleParameters, compiler, context, parameters) is { } fails)
             {
-                continue;
+                body.Add(Expression.IfThen(fails, hit));
             }
-
-            body.Add(Expression.IfThen(BuiltInTest(rule, context, parameters), hit));
         }
 
         body.Add(hits);
@@ -215,21 +206,23 @@ internal sealed class CompiledVersion
     }
 
     /// <summary>
-    /// A built-in rule's test over a context and the version's parameters: its required facts known, and its
-    /// predicate inlined (<see langword="true"/> when the rule fails).
+    /// A built-in rule's test, <see langword="true"/> when the rule fails: its required facts known, and its condition
+    /// in the model true (<see cref="RuleDefinition.When"/>, in this version's form) or its primitive predicate inlined.
+    /// Unknown is not a failure of a built-in rule: a required fact that is missing fails <c>DATA-INCOMPLETE</c>.
+    /// <see langword="null"/> for the engine's own checks (<c>DATA-INCOMPLETE</c>, <c>VERSION-*</c>).
     /// </summary>
-    internal static Expression BuiltInTest(RuleDefinition rule, Expression context, Expression parameters)
+    internal static Expression? BuiltInFails(RuleDefinition rule, RuleParameters ruleParameters, ConditionCompiler compiler, Expression context, Expression parameters)
     {
-        var predicate = rule.Predicate!;
-        return RequiredKnown(rule, context, new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], parameters).Visit(predicate.Body));
-    }
+        if (rule.When is { } when)
+        {
+            var condition = compiler.Compile(BuiltInConditions.InVersion(rule, when, ruleParameters));
+            return RequiredKnown(rule, context, Expression.Equal(condition, Expression.Constant(ConditionCompiler.True)));
+        }
 
-    /// <summary>
-    /// A built-in rule stated in the model (<see cref="RuleDefinition.When"/>): its required facts known and its
-    /// condition true. Unknown is not a failure of the rule: a required fact that is missing fails <c>DATA-INCOMPLETE</c>.
-    /// </summary>
-    internal static Expression BuiltInConditionTest(RuleDefinition rule, Condition when, RuleParameters parameters, ConditionCompiler compiler, Expression context) =>
-        RequiredKnown(rule, context, Expression.Equal(compiler.Compile(BuiltInConditions.InVersion(rule, when, parameters)), Expression.Constant(ConditionCompiler.True)));
+        return rule.Predicate is { } predicate
+            ? RequiredKnown(rule, context, new Rebinder(predicate.Parameters[0], context, predicate.Parameters[1], parameters).Visit(predicate.Body))
+            : null;
+    }
 
     private static Expression RequiredKnown(RuleDefinition rule, Expression context, Expression test)
     {

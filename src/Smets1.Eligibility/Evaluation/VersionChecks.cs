@@ -74,29 +74,19 @@ internal sealed class VersionChecks
     private static Func<RuleContext, byte>? CompileCheck(RuleDefinition rule, CompiledVersion compiled)
     {
         var context = Expression.Parameter(typeof(RuleContext), "c");
-        if (rule.When is { } when && !rule.IsDefined)
+        var compiler = new ConditionCompiler(compiled.Scope, context);
+        if (rule.IsDefined)
         {
-            var builtIn = new ConditionCompiler(compiled.Scope, context);
-            var test = builtIn.Scoped(CompiledVersion.BuiltInConditionTest(rule, when, compiled.Parameters, builtIn, context));
-            return Expression.Lambda<Func<RuleContext, byte>>(
-                Expression.Condition(test, Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
-                context).Compile();
+            return Expression.Lambda<Func<RuleContext, byte>>(compiler.Scoped(compiler.Compile(rule.When!)), context).Compile();
         }
 
-        if (rule.When is { } defined)
-        {
-            var compiler = new ConditionCompiler(compiled.Scope, context);
-            var body = compiler.Scoped(compiler.Compile(defined));
-            return Expression.Lambda<Func<RuleContext, byte>>(body, context).Compile();
-        }
-
-        if (rule.Predicate is null)
+        if (CompiledVersion.BuiltInFails(rule, compiled.Parameters, compiler, context, Expression.Constant(compiled.Parameters)) is not { } fails)
         {
             return null; // engine checks: DATA-INCOMPLETE, VERSION-* (decided by the host)
         }
 
         return Expression.Lambda<Func<RuleContext, byte>>(
-            Expression.Condition(CompiledVersion.BuiltInTest(rule, context, Expression.Constant(compiled.Parameters)), Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False)),
+            compiler.Scoped(Expression.Condition(fails, Expression.Constant(ConditionCompiler.True), Expression.Constant(ConditionCompiler.False))),
             context).Compile();
     }
 
