@@ -42,7 +42,7 @@ internal static class DuplicateKeys
                     default:
                         if (scopes.TryPeek(out var container))
                         {
-                            container.Next();
+                            container.Skip(); // a scalar: only an array's position moves on
                         }
 
                         break;
@@ -70,5 +70,14 @@ internal static class DuplicateKeys
 
         /// <summary>The path of the value just starting in this scope (an array's next item, an object's current key).</summary>
         public string Next() => array ? $"{Path}[{_index++}]" : $"{Path}.{Key}";
+
+        /// <summary>Moves past a scalar value.</summary>
+        public void Skip()
+        {
+            if (array)
+            {
+                _index++;
+            }
+        }
     }
 }
