@@ -139,7 +139,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
                 var outcome = outcomes[next++];
                 var message = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
                     ? string.Empty
-                    : evaluator.Explain(row.Facts, outcome, options).Message;
+                    : evaluator.ExplainMessage(row.Facts, outcome, options);
                 writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message));
                 summary.Add(row.Facts, outcome);
             }

@@ -112,6 +112,24 @@ public sealed partial class EligibilityEvaluator
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is not what this evaluator gives for these facts and options (another evaluator's, or made up).</exception>
     public EligibilityResult Explain(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options = default)
     {
+        var context = Verify(facts, outcome, options, out var at);
+        return ExplainCore(facts, outcome, context, at);
+    }
+
+    /// <summary>
+    /// What <see cref="Explain"/> gives as <see cref="EligibilityResult.Message"/>, written straight into one string
+    /// (no result, failure objects or per-rule <c>RULE-ID: message</c> strings on the way): for writers of result
+    /// files, which explain every failing row of an estate. Checks the outcome as <see cref="Explain"/> does.
+    /// </summary>
+    internal string ExplainMessage(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options = default)
+    {
+        var context = Verify(facts, outcome, options, out var at);
+        return _explainer.Message(outcome, context, at, outcome.Version is { } version ? Compiled(version) : null);
+    }
+
+    /// <summary>Re-evaluates the installation, so that only an outcome this evaluator gives for it is explained.</summary>
+    private RuleContext Verify(InstallationFacts facts, in EligibilityOutcome outcome, in EvaluationOptions options, out Instant? at)
+    {
         ArgumentNullException.ThrowIfNull(facts);
         if (outcome.Version is { } version && (!Catalog.TryGet(version.Label, out var own) || !ReferenceEquals(own, version)))
         {
@@ -120,13 +138,13 @@ public sealed partial class EligibilityEvaluator
 
         // Re-evaluating costs one delegate call and makes the explanation exact: an outcome of other facts or
         // options, or a made-up one, is refused rather than explained with messages that do not fit it.
-        var actual = EvaluateCore(facts, Pinned(options), options, out var context, out var at);
+        var actual = EvaluateCore(facts, Pinned(options), options, out var context, out at);
         if (actual != outcome)
         {
             throw new ArgumentException($"The outcome ({outcome.Verdict} under {outcome.VersionLabel ?? "no version"}: {outcome.FailedRules}) is not what this evaluator gives for installation '{facts.InstallationId}' with these options ({actual.Verdict}: {actual.FailedRules}); explain the outcome that Evaluate gave for the same installation and options.", nameof(outcome));
         }
 
-        return ExplainCore(facts, outcome, context, at);
+        return context;
     }
 
     private CompiledVersion? Pinned(in EvaluationOptions options)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 using Smets1.Eligibility.Engine;
 using Smets1.Eligibility.Rules;
@@ -22,6 +23,62 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
             Describe(outcome.FailedRules, context, compiled, at),
             Describe(outcome.Warnings, context, compiled, at));
 
+    /// <summary>
+    /// <see cref="EligibilityResult.Message"/> of the result <see cref="Explain"/> gives, written into one string:
+    /// <c>RULE-ID: message</c> per failed rule then per warning, separated by <c> | </c>.
+    /// </summary>
+    public string Message(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled)
+    {
+        var count = outcome.FailedRules.Count + outcome.Warnings.Count;
+        if (count == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = ArrayPool<(string Id, string Message)>.Shared.Rent(count);
+        try
+        {
+            var n = 0;
+            var length = Separator.Length * (count - 1);
+            foreach (var rules in (ReadOnlySpan<RuleSet>)[outcome.FailedRules, outcome.Warnings])
+            {
+                foreach (var rule in rules)
+                {
+                    var message = Describe(rule, context, compiled, at).Message;
+                    parts[n++] = (rule.Id, message);
+                    length += rule.Id.Length + 2 + message.Length;
+                }
+            }
+
+            return string.Create(length, (parts, n), static (text, state) =>
+            {
+                var at = 0;
+                for (var i = 0; i < state.n; i++)
+                {
+                    if (i > 0)
+                    {
+                        Separator.CopyTo(text[at..]);
+                        at += Separator.Length;
+                    }
+
+                    var (id, message) = state.parts[i];
+                    id.CopyTo(text[at..]);
+                    at += id.Length;
+                    ": ".CopyTo(text[at..]);
+                    at += 2;
+                    message.CopyTo(text[at..]);
+                    at += message.Length;
+                }
+            });
+        }
+        finally
+        {
+            ArrayPool<(string Id, string Message)>.Shared.Return(parts, clearArray: true);
+        }
+    }
+
+    private const string Separator = " | ";
+
     private RuleFailure[] Describe(RuleSet rules, in RuleContext context, CompiledVersion? compiled, Instant? at)
     {
         if (rules.IsEmpty)
@@ -33,18 +90,22 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
         var i = 0;
         foreach (var rule in rules)
         {
-            failures[i++] = rule.Id switch
-            {
-                RuleIds.VersionUnresolved => new RuleFailure(rule, rule.Outcome, at is { } instant ? catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
-                RuleIds.DataIncomplete => new RuleFailure(rule, rule.Outcome, Incomplete(context, compiled, at)),
-                RuleIds.VersionInferred => new RuleFailure(rule, rule.Outcome, Inferred(compiled!.Version)),
-                _ when rule.IsDefined && rule.When is { } when => new RuleFailure(rule, rule.Outcome, compiled!.Explainer.Describe(when, context)),
-                _ => new RuleFailure(rule, CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
-            };
+            var (outcome, message) = Describe(rule, context, compiled, at);
+            failures[i++] = new RuleFailure(rule, outcome, message);
         }
 
         return failures;
     }
+
+    /// <summary>One failed rule or warning: what it meant here, and its message.</summary>
+    private (RuleOutcome Outcome, string Message) Describe(RuleDefinition rule, in RuleContext context, CompiledVersion? compiled, Instant? at) => rule.Id switch
+    {
+        RuleIds.VersionUnresolved => (rule.Outcome, at is { } instant ? catalog.Resolve(instant).Gap ?? "no version covers the assessment date" : "no assessment instant"),
+        RuleIds.DataIncomplete => (rule.Outcome, Incomplete(context, compiled, at)),
+        RuleIds.VersionInferred => (rule.Outcome, Inferred(compiled!.Version)),
+        _ when rule.IsDefined && rule.When is { } when => (rule.Outcome, compiled!.Explainer.Describe(when, context)),
+        _ => (CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
+    };
 
     /// <summary>The <c>VERSION-INFERRED</c> message: the era and its sources.</summary>
     private string Inferred(TmadVersion version)

@@ -83,6 +83,17 @@ public sealed class EvaluationProperties
     public bool ExplainOfACompactOutcome_EqualsTheDirectEvaluation(InstallationFacts facts) =>
         Evaluator.Explain(facts, Evaluator.EvaluateOutcome(facts)).Message == Evaluator.Evaluate(facts).Message;
 
+    [Property(Arbitrary = [typeof(EligibilityArbitraries.Any), typeof(ShippedLabels)], MaxTest = Cases)]
+    public bool MessageForResultFiles_EqualsTheExplainedResultsMessage(InstallationFacts facts, string label)
+    {
+        EvaluationOptions[] runs = [default, EvaluationOptions.Pinned(label), new() { IncludeInferredTimeline = true }];
+        return runs.All(options =>
+        {
+            var outcome = Evaluator.EvaluateOutcome(facts, options);
+            return Evaluator.ExplainMessage(facts, outcome, options) == Evaluator.Explain(facts, outcome, options).Message;
+        });
+    }
+
     [Property(Arbitrary = [typeof(EligibilityArbitraries.Boundary)], MaxTest = Cases)]
     public bool CommsRules_AtTheirBoundaries_FailExactlyBeyondTheWindow(InstallationFacts facts)
     {
