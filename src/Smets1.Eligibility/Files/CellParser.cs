@@ -161,9 +161,10 @@ internal sealed class CellParser
         return parts.Count == 0 ? string.Empty : " " + string.Join(" and ", parts);
     }
 
+    /// <summary>An optional enumeration cell; <paramref name="expected"/> is the whole phrase (<c>one of ON, OFF</c>), a constant, so a row allocates no message unless it fails.</summary>
     public T? Enumeration<T>(string column, ReadOnlySpan<char> cell, TryParse<T> parse, string expected)
         where T : struct =>
-        Optional(column, cell, parse, "one of " + expected);
+        Optional(column, cell, parse, expected);
 
     private static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value)
     {

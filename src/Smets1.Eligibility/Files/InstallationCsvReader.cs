@@ -14,6 +14,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly int[] _index;
     private readonly InstallationIdSet _seen = new();
     private readonly CellParser _cells = new();
+    private readonly CellPool _dmcIds = new();
     private readonly Stream? _source;
     private int _row;
     private bool _reserved;
@@ -121,17 +122,17 @@ internal sealed class InstallationCsvReader : IDisposable
         {
             InstallationId = id,
             AssessedAt = c.Instant(Columns.AssessedAt, Cell(1)),
-            Cohort = c.Enumeration<Cohort>(Columns.Cohort, Cell(2), ContractText.TryParseCohort, "IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG"),
-            MeterStatus = c.Enumeration<MeterStatus>(Columns.MeterStatus, Cell(3), ContractText.TryParseMeterStatus, "ACTIVE, DORMANT"),
-            DormancyCause = c.Enumeration<DormancyCause>(Columns.DormancyCause, Cell(4), ContractText.TryParseDormancyCause, "CHANGE_OF_SUPPLIER, SMSO_CONTRACT_TERMINATED"),
+            Cohort = c.Enumeration<Cohort>(Columns.Cohort, Cell(2), ContractText.TryParseCohort, "one of IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG"),
+            MeterStatus = c.Enumeration<MeterStatus>(Columns.MeterStatus, Cell(3), ContractText.TryParseMeterStatus, "one of ACTIVE, DORMANT"),
+            DormancyCause = c.Enumeration<DormancyCause>(Columns.DormancyCause, Cell(4), ContractText.TryParseDormancyCause, "one of CHANGE_OF_SUPPLIER, SMSO_CONTRACT_TERMINATED"),
             HasEsme = c.Boolean(Columns.HasEsme, Cell(5)),
             HasGsme = c.Boolean(Columns.HasGsme, Cell(6)),
-            DmcId = Cell(7) is { IsEmpty: false } dmc ? dmc.ToString() : null,
+            DmcId = Cell(7) is { IsEmpty: false } dmc ? _dmcIds.Get(dmc) : null,
             ChfLastContact = c.Instant(Columns.ChfLastContact, Cell(8)),
             GsmeLastContact = c.Instant(Columns.GsmeLastContact, Cell(9)),
             PlannedCosDate = c.Date(Columns.PlannedCosDate, Cell(10)),
             PlannedCotDate = c.Date(Columns.PlannedCotDate, Cell(11)),
-            ProfileDataSwitch = c.Enumeration<ProfileDataSwitch>(Columns.ProfileDataSwitch, Cell(12), ContractText.TryParseProfileDataSwitch, "ON, OFF"),
+            ProfileDataSwitch = c.Enumeration<ProfileDataSwitch>(Columns.ProfileDataSwitch, Cell(12), ContractText.TryParseProfileDataSwitch, "one of ON, OFF"),
             Igt = c.Boolean(Columns.Igt, Cell(13), false),
             IgtCertificateValid = c.Boolean(Columns.IgtCertificateValid, Cell(14), false),
             MasterKeysPresent = c.Boolean(Columns.MasterKeysPresent, Cell(15), true),
