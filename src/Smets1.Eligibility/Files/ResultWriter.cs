@@ -70,15 +70,37 @@ internal sealed class CsvResultWriter : ResultWriter
     internal static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
+    /// <summary>What <see cref="Escape"/> gives, written straight to the output (no copy of the cell).</summary>
     private void Cell(string value)
     {
-        if (value.Length == 0 || (value[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') && value.AsSpan().IndexOfAny(",\"\r\n") < 0))
+        var text = value.AsSpan();
+        var quoted = text.IndexOfAny(",\"\r\n") >= 0;
+        if (quoted)
         {
-            _writer.Write(value); // the common case needs no escaping: no copy
+            _writer.Write('"');
+        }
+
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            _writer.Write('\''); // a formula neutralised
+        }
+
+        if (!quoted)
+        {
+            _writer.Write(text);
             return;
         }
 
-        _writer.Write(Escape(value));
+        int quote;
+        while ((quote = text.IndexOf('"')) >= 0)
+        {
+            _writer.Write(text[..(quote + 1)]);
+            _writer.Write('"');
+            text = text[(quote + 1)..];
+        }
+
+        _writer.Write(text);
+        _writer.Write('"');
     }
 
     /// <summary>Rule IDs separated by <c>;</c>: they start with a letter and hold no comma or quote, so need no escaping.</summary>
