@@ -67,6 +67,32 @@ public sealed class InstallationIdSetProperties
         return hashed.Count == strings.Count && ids.All(id => !hashed.Add(id ?? string.Empty));
     }
 
+    [Property(Arbitrary = [typeof(SimilarIds)], MaxTest = 30)]
+    public bool AddMany_InBatchesOfAnySize_AnswersAsAddOneByOne(int[] numbers, PositiveInt batch)
+    {
+        // The reader hands a chunk's IDs over together (null: an ID the check skips); repeats within a batch, across
+        // batches and table growth in the middle of a batch must be answered exactly as one Add after another.
+        var batched = new InstallationIdSet();
+        var single = new InstallationIdSet();
+        var ids = numbers.Select(n => n % 97 == 0 ? null : $"INST-{n:D8}").ToArray();
+        var size = (batch.Get % 5_000) + 1;
+        var added = new bool[size];
+        for (var start = 0; start < ids.Length; start += size)
+        {
+            var chunk = ids.AsSpan(start, Math.Min(size, ids.Length - start));
+            batched.AddMany(chunk, added);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (added[i] != (chunk[i] is null || single.Add(chunk[i])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return batched.Count == single.Count;
+    }
+
     [Fact]
     public void Add_TheSameIdAfterAMillionOthers_IsARepeat()
     {

@@ -36,14 +36,33 @@ internal sealed class InstallationCsvReader : IDisposable
 
     /// <summary>Reads up to <paramref name="rows"/>.Length data rows into it, in order.</summary>
     /// <returns>How many were read: fewer than asked only at the end of the file.</returns>
+    /// <remarks>The same rows as as many <see cref="TryRead"/> calls; the chunk's IDs go to the duplicate check together (<see cref="InstallationIdSet.AddMany"/>).</remarks>
     public int ReadChunk(InstallationRow[] rows)
     {
-        var count = 0;
-        while (count < rows.Length && TryRead(out rows[count]))
+        if (_chunkIds.Length < rows.Length)
         {
+            _chunkIds = new string?[rows.Length];
+            _chunkAdded = new bool[rows.Length];
+        }
+
+        var count = 0;
+        while (count < rows.Length && _csv.Read())
+        {
+            _row++;
+            rows[count] = Parse(out _chunkIds[count]);
             count++;
         }
 
+        _seen.AddMany(_chunkIds.AsSpan(0, count), _chunkAdded);
+        for (var i = 0; i < count; i++)
+        {
+            if (!_chunkAdded[i])
+            {
+                rows[i] = Repeated(rows[i]);
+            }
+        }
+
+        Array.Clear(_chunkIds, 0, count);
         if (!_reserved && (_row >= ReserveAfterRows || count < rows.Length))
         {
             ReserveIds();
@@ -51,6 +70,9 @@ internal sealed class InstallationCsvReader : IDisposable
 
         return count;
     }
+
+    private string?[] _chunkIds = [];
+    private bool[] _chunkAdded = [];
 
     /// <summary>
     /// Once 16,384 rows are read, sizes the duplicate check for the rows the whole file holds at the rate seen so far
@@ -79,23 +101,24 @@ internal sealed class InstallationCsvReader : IDisposable
         }
 
         _row++;
-        row = Parse();
+        row = Parse(out var checkable);
+        if (checkable is not null && !_seen.Add(checkable))
+        {
+            row = Repeated(row);
+        }
+
         return true;
     }
 
-    private InstallationRow Parse()
+    /// <summary>
+    /// The row, read without the duplicate check; <paramref name="checkable"/> is its ID when the check applies.
+    /// The second occurrence of an ID is invalid even when the first row was (FILES-AND-CLI.md), whatever else is
+    /// wrong with it; an ID whose bytes are not UTF-8 is never compared, so two different broken IDs cannot collide.
+    /// </summary>
+    private InstallationRow Parse(out string? checkable)
     {
         var id = Cell(0).ToString();
-        var idColumn = _index[0];
-        var idReadable = _csv.BadTextColumn != idColumn;
-
-        // The second occurrence of an ID is invalid even when the first row was (FILES-AND-CLI.md); an ID whose
-        // bytes are not UTF-8 is never compared, so two different broken IDs cannot collide.
-        if (id.Length > 0 && idReadable && !_seen.Add(id))
-        {
-            return Invalid(id, $"installation_id '{id}' repeats an earlier row; IDs must be unique within a file");
-        }
-
+        checkable = id.Length > 0 && _csv.BadTextColumn != _index[0] ? id : null;
         if (_csv.BadTextColumn >= 0)
         {
             return Invalid(id, $"column '{_header.NameAt(_csv.BadTextColumn)}' holds bytes that are not valid UTF-8 or a NUL character; save the file as UTF-8");
@@ -174,6 +197,9 @@ internal sealed class InstallationCsvReader : IDisposable
     }
 
     private InstallationRow Invalid(string id, string reason) => new(_row, id, null, reason);
+
+    private static InstallationRow Repeated(InstallationRow row) =>
+        new(row.Row, row.InstallationId, null, $"installation_id '{row.InstallationId}' repeats an earlier row; IDs must be unique within a file");
 
     /// <summary>A contract column's cell, trimmed; empty when the file leaves the column out or the row is short.</summary>
     private ReadOnlySpan<char> Cell(int column)
