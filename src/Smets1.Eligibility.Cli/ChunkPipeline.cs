@@ -6,6 +6,7 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>
 /// Reads and parses an installation file on a thread of its own, a few chunks ahead of the thread that
 /// evaluates and writes them: the two halves of the work run on both cores, and chunks come out in file order.
+/// The duplicate check runs on the taking thread, as each chunk is taken (in file order), to even the halves out.
 /// </summary>
 /// <remarks>
 /// A fixed set of chunk buffers circulates between the threads, so memory does not grow with the file. An
@@ -16,7 +17,8 @@ internal sealed class ChunkPipeline : IDisposable
 {
     private readonly InstallationCsvReader _reader;
     private readonly BlockingCollection<Chunk> _full;
-    private readonly BlockingCollection<InstallationRow[]> _empty;
+    private readonly BlockingCollection<Buffers> _empty;
+    private Buffers? _taken;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
 
@@ -24,10 +26,10 @@ internal sealed class ChunkPipeline : IDisposable
     {
         _reader = reader;
         _full = new BlockingCollection<Chunk>(depth);
-        _empty = new BlockingCollection<InstallationRow[]>(depth + 1);
+        _empty = new BlockingCollection<Buffers>(depth + 1);
         for (var i = 0; i < depth + 1; i++)
         {
-            _empty.Add(new InstallationRow[chunkSize]);
+            _empty.Add(new Buffers(new InstallationRow[chunkSize], new string?[chunkSize]));
         }
 
         _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -43,7 +45,9 @@ internal sealed class ChunkPipeline : IDisposable
                 ExceptionDispatchInfo.Throw(error);
             }
 
-            rows = chunk.Rows!;
+            _taken = chunk.Buffers!;
+            _reader.CheckDuplicates(_taken.Rows, _taken.Ids, chunk.Count);
+            rows = _taken.Rows;
             count = chunk.Count;
             return true;
         }
@@ -53,11 +57,17 @@ internal sealed class ChunkPipeline : IDisposable
         return false;
     }
 
-    /// <summary>Gives a chunk's buffer back for the reader to fill again.</summary>
+    /// <summary>Gives the chunk last taken back for the reader to fill again.</summary>
     public void Return(InstallationRow[] rows, int count)
     {
+        if (_taken is not { } taken || !ReferenceEquals(taken.Rows, rows))
+        {
+            throw new InvalidOperationException("Return the chunk last taken.");
+        }
+
         Array.Clear(rows, 0, count);
-        _empty.Add(rows);
+        _taken = null;
+        _empty.Add(taken);
     }
 
     public void Dispose()
@@ -84,7 +94,7 @@ internal sealed class ChunkPipeline : IDisposable
             while (true)
             {
                 var buffer = _empty.Take(_stop.Token);
-                var count = _reader.ReadChunk(buffer);
+                var count = _reader.ReadUnchecked(buffer.Rows, buffer.Ids);
                 if (count == 0)
                 {
                     break;
@@ -107,5 +117,8 @@ internal sealed class ChunkPipeline : IDisposable
         }
     }
 
-    private readonly record struct Chunk(InstallationRow[]? Rows, int Count, Exception? Error);
+    /// <summary>A chunk's rows, and the IDs its duplicate check takes (<see cref="InstallationCsvReader.ReadUnchecked"/>).</summary>
+    private sealed record Buffers(InstallationRow[] Rows, string?[] Ids);
+
+    private readonly record struct Chunk(Buffers? Buffers, int Count, Exception? Error);
 }

@@ -17,7 +17,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly CellPool _dmcIds = new();
     private readonly Stream? _source;
     private int _row;
-    private bool _reserved;
+    private bool _reserved; // by the checking thread
 
     private readonly FactSchema _schema;
     private readonly int[] _customIndex;
@@ -42,18 +42,54 @@ internal sealed class InstallationCsvReader : IDisposable
         if (_chunkIds.Length < rows.Length)
         {
             _chunkIds = new string?[rows.Length];
-            _chunkAdded = new bool[rows.Length];
         }
 
+        var count = ReadUnchecked(rows, _chunkIds);
+        CheckDuplicates(rows, _chunkIds, count);
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="ReadChunk"/> without the duplicate check, so that a pipeline can run the check on another thread:
+    /// <paramref name="ids"/>[i] is row i's ID when the check applies to it. Every chunk read this way must go through
+    /// <see cref="CheckDuplicates"/>, in file order and one at a time, before its rows are used.
+    /// </summary>
+    public int ReadUnchecked(InstallationRow[] rows, string?[] ids)
+    {
         var count = 0;
         while (count < rows.Length && _csv.Read())
         {
             _row++;
-            rows[count] = Parse(out _chunkIds[count]);
+            rows[count] = Parse(out ids[count]);
             count++;
         }
 
-        _seen.AddMany(_chunkIds.AsSpan(0, count), _chunkAdded);
+        if (Volatile.Read(ref _reserveFor) < 0 && (_row >= ReserveAfterRows || count < rows.Length))
+        {
+            Volatile.Write(ref _reserveFor, EstimateRows());
+        }
+
+        return count;
+    }
+
+    /// <summary>The duplicate check of a chunk read by <see cref="ReadUnchecked"/>: a repeated ID makes its row invalid.</summary>
+    public void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
+    {
+        if (!_reserved && Volatile.Read(ref _reserveFor) is >= 0 and var reserve)
+        {
+            _reserved = true;
+            if (reserve > 0)
+            {
+                _seen.Reserve(reserve);
+            }
+        }
+
+        if (_chunkAdded.Length < count)
+        {
+            _chunkAdded = new bool[count];
+        }
+
+        _seen.AddMany(ids.AsSpan(0, count), _chunkAdded);
         for (var i = 0; i < count; i++)
         {
             if (!_chunkAdded[i])
@@ -62,17 +98,14 @@ internal sealed class InstallationCsvReader : IDisposable
             }
         }
 
-        Array.Clear(_chunkIds, 0, count);
-        if (!_reserved && (_row >= ReserveAfterRows || count < rows.Length))
-        {
-            ReserveIds();
-        }
-
-        return count;
+        Array.Clear(ids, 0, count);
     }
 
     private string?[] _chunkIds = [];
     private bool[] _chunkAdded = [];
+
+    // Written once by the reading thread, read by the checking one: -1 until the estimate is made.
+    private long _reserveFor = -1;
 
     /// <summary>
     /// Once 16,384 rows are read, sizes the duplicate check for the rows the whole file holds at the rate seen so far
@@ -80,14 +113,10 @@ internal sealed class InstallationCsvReader : IDisposable
     /// The stream is read up to 128 KiB ahead of the rows (two buffers), so the estimate is at most about 5% low by
     /// then; 8% is added. A file whose later rows are much shorter simply grows the tables as before.
     /// </summary>
-    private void ReserveIds()
-    {
-        _reserved = true;
-        if (_row > 0 && _source is { CanSeek: true } stream && stream.Position > 0)
-        {
-            _seen.Reserve((long)(stream.Length / (double)stream.Position * _row * 1.08));
-        }
-    }
+    private long EstimateRows() =>
+        _row > 0 && _source is { CanSeek: true } stream && stream.Position > 0
+            ? (long)(stream.Length / (double)stream.Position * _row * 1.08)
+            : 0;
 
     private const int ReserveAfterRows = 16_384;
 
