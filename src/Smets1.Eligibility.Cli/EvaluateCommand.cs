@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Smets1.Eligibility.Reference;
 using Smets1.Eligibility.Versions;
@@ -111,6 +112,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Evaluate(IEnumerable<(InstallationRow[] Rows, int Count)> chunks, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
     {
         var facts = new InstallationFacts[Chunk];

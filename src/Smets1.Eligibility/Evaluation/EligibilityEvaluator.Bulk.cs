@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Smets1.Eligibility.Diagnostics;
 
 namespace Smets1.Eligibility;
@@ -114,6 +115,7 @@ public sealed partial class EligibilityEvaluator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EvaluateRange(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, CompiledVersion? pinned, in EvaluationOptions options, int offset)
     {
         for (var i = 0; i < installations.Length; i++)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Smets1.Eligibility.Engine;
 using Smets1.Eligibility.Model;
@@ -121,6 +122,7 @@ public sealed partial class EligibilityEvaluator
     /// (no result, failure objects or per-rule <c>RULE-ID: message</c> strings on the way): for writers of result
     /// files, which explain every failing row of an estate. Checks the outcome as <see cref="Explain"/> does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal string ExplainMessage(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options = default)
     {
         var context = Verify(facts, outcome, options, out var at);
@@ -128,6 +130,7 @@ public sealed partial class EligibilityEvaluator
     }
 
     /// <summary>Re-evaluates the installation, so that only an outcome this evaluator gives for it is explained.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RuleContext Verify(InstallationFacts facts, in EligibilityOutcome outcome, in EvaluationOptions options, out Instant? at)
     {
         ArgumentNullException.ThrowIfNull(facts);

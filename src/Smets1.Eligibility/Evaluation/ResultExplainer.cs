@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Smets1.Eligibility.Engine;
 using Smets1.Eligibility.Rules;
@@ -27,6 +28,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
     /// <see cref="EligibilityResult.Message"/> of the result <see cref="Explain"/> gives, written into one string:
     /// <c>RULE-ID: message</c> per failed rule then per warning, separated by <c> | </c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Message(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled)
     {
         var count = outcome.FailedRules.Count + outcome.Warnings.Count;

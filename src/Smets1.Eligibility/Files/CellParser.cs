@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.Text;
 using Smets1.Eligibility.Model;
@@ -25,6 +26,7 @@ internal sealed class CellParser
     public static bool TryParseInstant(string text, out Instant instant) => TryParseInstant(text.AsSpan(), out instant);
 
     /// <summary>An instant of the contract's form: the fast path for the common forms, NodaTime's pattern for the rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInstant(ReadOnlySpan<char> text, out Instant instant)
     {
         instant = default;
@@ -172,6 +174,7 @@ internal sealed class CellParser
         return value || text.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T? Optional<T>(string column, ReadOnlySpan<char> cell, TryParse<T> parse, string expected)
         where T : struct
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Smets1.Eligibility.Files;
@@ -81,6 +82,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Reads the next non-blank record.</summary>
     /// <returns><see langword="false"/> at the end of the file.</returns>
     /// <exception cref="EligibilityFileException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -126,6 +128,7 @@ internal sealed class CsvRecordReader : IDisposable
     /// commas and trimmed. Gives exactly what <see cref="ReadCell"/> would; anything else is left to it.
     /// </summary>
     /// <returns><see langword="false"/> when the record needs the cell-by-cell path (nothing has been consumed).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadPlain()
     {
         var span = _buffer.AsSpan(_position, _length - _position);
@@ -165,6 +168,7 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>Reads one cell and its terminator; <see langword="true"/> when a comma follows (another cell).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadCell()
     {
         _cellStart = _recordLength;

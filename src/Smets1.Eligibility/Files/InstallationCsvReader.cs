@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Smets1.Eligibility.Model;
 
 namespace Smets1.Eligibility.Files;
@@ -54,6 +55,7 @@ internal sealed class InstallationCsvReader : IDisposable
     /// <paramref name="ids"/>[i] is row i's ID when the check applies to it. Every chunk read this way must go through
     /// <see cref="CheckDuplicates"/>, in file order and one at a time, before its rows are used.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadUnchecked(InstallationRow[] rows, string?[] ids)
     {
         var count = 0;
@@ -73,6 +75,7 @@ internal sealed class InstallationCsvReader : IDisposable
     }
 
     /// <summary>The duplicate check of a chunk read by <see cref="ReadUnchecked"/>: a repeated ID makes its row invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
     {
         if (!_reserved && Volatile.Read(ref _reserveFor) is >= 0 and var reserve)
@@ -144,6 +147,7 @@ internal sealed class InstallationCsvReader : IDisposable
     /// The second occurrence of an ID is invalid even when the first row was (FILES-AND-CLI.md), whatever else is
     /// wrong with it; an ID whose bytes are not UTF-8 is never compared, so two different broken IDs cannot collide.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private InstallationRow Parse(out string? checkable)
     {
         var id = Cell(0).ToString();

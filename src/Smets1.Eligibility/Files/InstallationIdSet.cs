@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -46,6 +47,7 @@ internal sealed unsafe class InstallationIdSet : IDisposable
     /// skipped (and reported as added). The IDs are hashed first and their slots prefetched, so that the cache
     /// misses of a large table overlap instead of coming one per ID.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMany(ReadOnlySpan<string?> ids, Span<bool> added)
     {
         ObjectDisposedException.ThrowIf(_shards is null, this);
@@ -173,6 +175,7 @@ internal sealed unsafe class InstallationIdSet : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Insert(Slot* slots, int capacity, Slot digest)
     {
         var i = (int)(digest.Low % (ulong)capacity); // = Home: Low is the digest's low 64 bits

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Smets1.Eligibility.Files;
@@ -11,6 +12,7 @@ namespace Smets1.Eligibility.Files;
 internal static class IsoFastPath
 {
     /// <summary><c>uuuu-MM-dd</c> with a valid ISO date; <see langword="false"/> means "ask the full parser".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDate(ReadOnlySpan<char> text, out LocalDate date)
     {
         date = default;
@@ -33,6 +35,7 @@ internal static class IsoFastPath
     /// <c>uuuu-MM-ddTHH:mm:ss</c> followed by <c>Z</c> or <c>±HH:mm</c>, giving the local date and time and the offset in
     /// seconds; <see langword="false"/> means "ask the full parser".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryInstant(ReadOnlySpan<char> text, out LocalDateTime local, out int offsetSeconds)
     {
         local = default;
