@@ -47,6 +47,48 @@ public sealed class IsoFastPathProperties
         return parsed ? full.Success && full.Value.ToInstant() == instant : !full.Success || full.Value.LocalDateTime.Year is <= 1 or >= 9999;
     }
 
+    [Property(Arbitrary = [typeof(NearIsoText)], MaxTest = Cases)]
+    public bool UnixSeconds_AgreeWithNodaTime(string text)
+    {
+        var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        return !IsoFastPath.TryUnixSeconds(text, out var seconds, out var year)
+            || (full.Success && full.Value.ToInstant() == Instant.FromUnixTimeSeconds(seconds) && full.Value.LocalDateTime.Year == year);
+    }
+
+    [Property(Arbitrary = [typeof(AnyInstantText)], MaxTest = Cases)]
+    public bool UnixSeconds_OverTheWholeCalendar_AgreeWithNodaTime(string text)
+    {
+        var full = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        return IsoFastPath.TryUnixSeconds(text, out var seconds, out _) == full.Success
+            && (!full.Success || full.Value.ToInstant() == Instant.FromUnixTimeSeconds(seconds));
+    }
+
+    [Fact]
+    public void DaysSinceUnixEpoch_IsNodaTimesForEveryDayOfYears1To9999()
+    {
+        for (var date = new LocalDate(1, 1, 1); date.Year < 9999 || date.DayOfYear < 365; date = date.PlusDays(1))
+        {
+            var expected = date.AtMidnight().InUtc().ToInstant().ToUnixTimeSeconds() / 86_400;
+            Assert.Equal(expected, IsoFastPath.DaysSinceUnixEpoch(date.Year, date.Month, date.Day));
+        }
+    }
+
+    /// <summary>Well-formed instants of any year 1 to 9999, any valid or invalid day of month, any offset form the fast path takes.</summary>
+    public static class AnyInstantText
+    {
+        public static Arbitrary<string> Texts() =>
+            (from year in Gen.Choose(1, 9999)
+             from month in Gen.Choose(1, 12)
+             from day in Gen.Choose(1, 31)
+             from hour in Gen.Choose(0, 23)
+             from minute in Gen.Choose(0, 59)
+             from second in Gen.Choose(0, 59)
+             from offset in Gen.Choose(-18 * 60, 18 * 60)
+             from utc in Gen.Elements(true, false)
+             let zone = utc ? "Z" : $"{(offset < 0 ? '-' : '+')}{Math.Abs(offset) / 60:D2}:{Math.Abs(offset) % 60:D2}"
+             select $"{year:D4}-{month:D2}-{day:D2}T{hour:D2}:{minute:D2}:{second:D2}{zone}").ToArbitrary();
+    }
+
     /// <summary><see cref="NearIso"/> as the arbitrary for strings.</summary>
     public static class NearIsoText
     {

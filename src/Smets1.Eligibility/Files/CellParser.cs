@@ -30,26 +30,27 @@ internal sealed class CellParser
     public static bool TryParseInstant(ReadOnlySpan<char> text, out Instant instant)
     {
         instant = default;
-        LocalDateTime local;
-        Offset offset;
-        if (IsoFastPath.TryInstant(text, out local, out var seconds))
+        if (IsoFastPath.TryUnixSeconds(text, out var seconds, out var year))
         {
-            offset = Offset.FromSeconds(seconds);
-        }
-        else
-        {
-            var result = InstantText.Parse(text.ToString());
-            if (!result.Success)
+            if (year is <= 1 or >= 9999)
             {
-                return false;
+                return false; // the offset could carry it past either end of the calendar
             }
 
-            (local, offset) = (result.Value.LocalDateTime, result.Value.Offset);
+            instant = NodaTime.Instant.FromUnixTimeSeconds(seconds);
+            return instant >= Earliest && instant < Latest;
         }
 
+        var result = InstantText.Parse(text.ToString());
+        if (!result.Success)
+        {
+            return false;
+        }
+
+        var (local, offset) = (result.Value.LocalDateTime, result.Value.Offset);
         if (local.Year is <= 1 or >= 9999)
         {
-            return false; // the offset could carry it past either end of the calendar
+            return false;
         }
 
         instant = local.WithOffset(offset).ToInstant();
