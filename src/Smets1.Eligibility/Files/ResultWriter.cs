@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -50,7 +51,9 @@ internal sealed class CsvResultWriter : ResultWriter
     {
         Cell(line.InstallationId);
         _writer.Write(',');
-        _writer.Write(line.Row);
+        Span<char> row = stackalloc char[11];
+        line.Row.TryFormat(row, out var digits, default, CultureInfo.InvariantCulture);
+        _writer.Write(row[..digits]); // TextWriter.Write(int) would make a string of it
         _writer.Write(',');
         Cell(line.Version ?? string.Empty);
         _writer.Write(',');
