@@ -117,6 +117,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
     {
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
+        var message = new char[1024]; // each row's message is written here and straight out: no string per row
         foreach (var (rows, count) in chunks)
         {
             var valid = 0;
@@ -135,16 +136,16 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
                 var row = rows[i];
                 if (row.Facts is null)
                 {
-                    writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid!));
+                    writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid.AsMemory()));
                     summary.AddInvalid();
                     continue;
                 }
 
                 var outcome = outcomes[next++];
-                var message = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
-                    ? string.Empty
-                    : evaluator.ExplainMessage(row.Facts, outcome, options);
-                writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message));
+                var length = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
+                    ? 0
+                    : evaluator.ExplainMessage(row.Facts, outcome, options, ref message);
+                writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message.AsMemory(0, length)));
                 summary.Add(row.Facts, outcome);
             }
 

@@ -25,16 +25,18 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
             Describe(outcome.Warnings, context, compiled, at));
 
     /// <summary>
-    /// <see cref="EligibilityResult.Message"/> of the result <see cref="Explain"/> gives, written into one string:
-    /// <c>RULE-ID: message</c> per failed rule then per warning, separated by <c> | </c>.
+    /// <see cref="EligibilityResult.Message"/> of the result <see cref="Explain"/> gives, written into
+    /// <paramref name="buffer"/> (grown when too short): <c>RULE-ID: message</c> per failed rule then per warning,
+    /// separated by <c> | </c>. Only each rule's own message is a string.
     /// </summary>
+    /// <returns>How many characters were written.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Message(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled)
+    public int WriteMessage(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled, ref char[] buffer)
     {
         var count = outcome.FailedRules.Count + outcome.Warnings.Count;
         if (count == 0)
         {
-            return string.Empty;
+            return 0;
         }
 
         var parts = ArrayPool<(string Id, string Message)>.Shared.Rent(count);
@@ -52,26 +54,31 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
                 }
             }
 
-            return string.Create(length, (parts, n), static (text, state) =>
+            if (buffer.Length < length)
             {
-                var at = 0;
-                for (var i = 0; i < state.n; i++)
-                {
-                    if (i > 0)
-                    {
-                        Separator.CopyTo(text[at..]);
-                        at += Separator.Length;
-                    }
+                buffer = new char[Math.Max(length, buffer.Length * 2)];
+            }
 
-                    var (id, message) = state.parts[i];
-                    id.CopyTo(text[at..]);
-                    at += id.Length;
-                    ": ".CopyTo(text[at..]);
-                    at += 2;
-                    message.CopyTo(text[at..]);
-                    at += message.Length;
+            var text = buffer.AsSpan();
+            var written = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (i > 0)
+                {
+                    Separator.CopyTo(text[written..]);
+                    written += Separator.Length;
                 }
-            });
+
+                var (id, message) = parts[i];
+                id.CopyTo(text[written..]);
+                written += id.Length;
+                ": ".CopyTo(text[written..]);
+                written += 2;
+                message.CopyTo(text[written..]);
+                written += message.Length;
+            }
+
+            return written;
         }
         finally
         {

@@ -42,7 +42,7 @@ public sealed class ResultFile : IDisposable
         ArgumentNullException.ThrowIfNull(result);
         ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
         var outcome = result.Outcome;
-        _writer.Write(new ResultLine(result.InstallationId, row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, result.Message));
+        _writer.Write(new ResultLine(result.InstallationId, row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, result.Message.AsMemory()));
     }
 
     /// <summary>Writes a row that could not be read: verdict <c>Invalid</c>, no version, the reason as its message.</summary>
@@ -57,7 +57,7 @@ public sealed class ResultFile : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
-        _writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid));
+        _writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid.AsMemory()));
     }
 
     /// <summary>Flushes what is buffered and, unless it was left open, closes the stream.</summary>

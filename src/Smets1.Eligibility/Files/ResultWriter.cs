@@ -9,7 +9,7 @@ using Smets1.Eligibility.Rules;
 namespace Smets1.Eligibility.Files;
 
 /// <summary>One line of the result file.</summary>
-internal readonly record struct ResultLine(string InstallationId, int Row, string? Version, string Verdict, RuleSet FailedRules, RuleSet Warnings, string Message);
+internal readonly record struct ResultLine(string InstallationId, int Row, string? Version, string Verdict, RuleSet FailedRules, RuleSet Warnings, ReadOnlyMemory<char> Message);
 
 /// <summary>Writes result lines as CSV or JSON Lines (FILES-AND-CLI.md, "Result file").</summary>
 internal abstract class ResultWriter : IDisposable
@@ -63,7 +63,7 @@ internal sealed class CsvResultWriter : ResultWriter
         _writer.Write(',');
         Ids(line.Warnings);
         _writer.Write(',');
-        Cell(line.Message);
+        Cell(line.Message.Span);
         _writer.Write('\n');
     }
 
@@ -77,9 +77,9 @@ internal sealed class CsvResultWriter : ResultWriter
 
     /// <summary>What <see cref="Escape"/> gives, written straight to the output (no copy of the cell).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Cell(string value)
+    private void Cell(ReadOnlySpan<char> value)
     {
-        var text = value.AsSpan();
+        var text = value;
         var quoted = text.IndexOfAny(",\"\r\n") >= 0;
         if (quoted)
         {
@@ -183,7 +183,7 @@ internal sealed class JsonLinesResultWriter : ResultWriter
         _json.WriteString(Verdict, Encoded(line.Verdict));
         Rules(FailedRules, line.FailedRules);
         Rules(Warnings, line.Warnings);
-        _json.WriteString(Message, line.Message);
+        _json.WriteString(Message, line.Message.Span);
         _json.WriteEndObject();
         _json.Flush();
         _pending.GetSpan(1)[0] = (byte)'\n';

@@ -90,7 +90,9 @@ public sealed class EvaluationProperties
         return runs.All(options =>
         {
             var outcome = Evaluator.EvaluateOutcome(facts, options);
-            return Evaluator.ExplainMessage(facts, outcome, options) == Evaluator.Explain(facts, outcome, options).Message;
+            var buffer = new char[4]; // too short for most messages: the buffer must grow
+            var length = Evaluator.ExplainMessage(facts, outcome, options, ref buffer);
+            return new string(buffer, 0, length) == Evaluator.Explain(facts, outcome, options).Message;
         });
     }
 

@@ -16,7 +16,7 @@ public sealed class CsvResultWriterProperties
         using var output = new MemoryStream();
         using (var writer = new CsvResultWriter(output, leaveOpen: true))
         {
-            writer.Write(new ResultLine(id, 7, "v17", "Deferred", default, default, message));
+            writer.Write(new ResultLine(id, 7, "v17", "Deferred", default, default, message.AsMemory()));
         }
 
         var lines = Encoding.UTF8.GetString(output.ToArray());
