@@ -37,6 +37,15 @@ internal static class Text
             ? string.Create(10, date, static (span, d) => WriteDate(span, d.Year, d.Month, d.Day))
             : LocalDatePattern.Iso.Format(date);
 
+    /// <summary><see cref="Date(LocalDate)"/> for an interpolated message: written into the message, no string of its own.</summary>
+    public static DateText InMessage(LocalDate date) => new(date);
+
+    /// <summary><see cref="Instant(NodaTime.Instant)"/> for an interpolated message: written into the message, no string of its own.</summary>
+    public static InstantText InMessage(Instant instant) => new(instant);
+
+    /// <summary><see cref="Hours(Duration)"/> for an interpolated message: written into the message, no string of its own.</summary>
+    public static HoursText InMessage(Duration duration) => new(duration);
+
     /// <summary>
     /// An instant as NodaTime's extended ISO pattern, <c>uuuu-MM-ddTHH:mm:ss;FFFFFFFFFZ</c>. Whole seconds in years
     /// 1–9999 (every instant of the contract's files) are written directly; anything else goes to NodaTime. Messages
@@ -44,23 +53,30 @@ internal static class Text
     /// </summary>
     public static string Instant(Instant instant)
     {
-        var utc = instant.InUtc();
-        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999)
+        Span<char> text = stackalloc char[20];
+        return TryWriteInstant(text, instant, out var written) ? new string(text[..written]) : InstantPattern.ExtendedIso.Format(instant);
+    }
+
+    /// <summary>Whole seconds of years 1–9999 as <c>uuuu-MM-ddTHH:mm:ssZ</c>; <see langword="false"/> for anything else, or too little room.</summary>
+    private static bool TryWriteInstant(Span<char> span, Instant instant, out int written)
+    {
+        written = 0;
+        var t = instant.InUtc();
+        if (t.NanosecondOfSecond != 0 || t.Year is < 1 or > 9999 || span.Length < 20)
         {
-            return InstantPattern.ExtendedIso.Format(instant);
+            return false;
         }
 
-        return string.Create(20, utc, static (span, t) =>
-        {
-            WriteDate(span, t.Year, t.Month, t.Day);
-            span[10] = 'T';
-            Two(span[11..], t.Hour);
-            span[13] = ':';
-            Two(span[14..], t.Minute);
-            span[16] = ':';
-            Two(span[17..], t.Second);
-            span[19] = 'Z';
-        });
+        WriteDate(span, t.Year, t.Month, t.Day);
+        span[10] = 'T';
+        Two(span[11..], t.Hour);
+        span[13] = ':';
+        Two(span[14..], t.Minute);
+        span[16] = ':';
+        Two(span[17..], t.Second);
+        span[19] = 'Z';
+        written = 20;
+        return true;
     }
 
     private static void WriteDate(Span<char> span, int year, int month, int day)
@@ -86,15 +102,22 @@ internal static class Text
     /// <summary>Whole hours as <c>49h</c>; anything finer as <c>72h 0m 1s</c>.</summary>
     public static string Hours(Duration duration)
     {
+        // Written into a stack buffer: on the bulk path (every failed contact check) an interpolated string with a
+        // format provider cost more than the rest of the explanation.
+        Span<char> text = stackalloc char[HoursLength];
+        return new string(text[..WriteHours(text, duration)]);
+    }
+
+    /// <summary>The longest <see cref="Hours"/> text: a sign, 19 digits of hours and the minutes, seconds and milliseconds.</summary>
+    private const int HoursLength = 48;
+
+    private static int WriteHours(Span<char> text, Duration duration)
+    {
         // Exact integer arithmetic at any length: whole days, and the nanoseconds of the last day.
         var negative = duration < Duration.Zero;
         var abs = negative ? -duration : duration;
         var hours = ((long)abs.Days * 24) + (abs.NanosecondOfDay / NanosPerHour);
         var rest = abs.NanosecondOfDay % NanosPerHour;
-
-        // Written into a stack buffer: on the bulk path (every failed contact check) an interpolated string with a
-        // format provider cost more than the rest of the explanation.
-        Span<char> text = stackalloc char[48];
         var length = 0;
         if (negative)
         {
@@ -123,7 +146,59 @@ internal static class Text
             text[length++] = 's';
         }
 
-        return new string(text[..length]);
+        return length;
+    }
+
+    /// <summary>A date written in place into an interpolated string (<see cref="InMessage(LocalDate)"/>).</summary>
+    public readonly struct DateText(LocalDate date) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            if (date.Year is >= 1 and <= 9999 && destination.Length >= 10)
+            {
+                WriteDate(destination, date.Year, date.Month, date.Day);
+                charsWritten = 10;
+                return true;
+            }
+
+            return Copy(Date(date), destination, out charsWritten);
+        }
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => Date(date);
+
+        public override string ToString() => Date(date);
+    }
+
+    /// <summary>An instant written in place into an interpolated string (<see cref="InMessage(NodaTime.Instant)"/>).</summary>
+    public readonly struct InstantText(Instant instant) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            TryWriteInstant(destination, instant, out charsWritten) || Copy(Instant(instant), destination, out charsWritten);
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => Instant(instant);
+
+        public override string ToString() => Instant(instant);
+    }
+
+    /// <summary>A duration in hours written in place into an interpolated string (<see cref="InMessage(Duration)"/>).</summary>
+    public readonly struct HoursText(Duration duration) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            Span<char> text = stackalloc char[HoursLength];
+            var length = WriteHours(text, duration);
+            return Copy(text[..length], destination, out charsWritten);
+        }
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => Hours(duration);
+
+        public override string ToString() => Hours(duration);
+    }
+
+    private static bool Copy(ReadOnlySpan<char> text, Span<char> destination, out int charsWritten)
+    {
+        charsWritten = text.TryCopyTo(destination) ? text.Length : 0;
+        return charsWritten == text.Length;
     }
 
     private static int Whole(Span<char> destination, long value)

@@ -75,6 +75,27 @@ public sealed class TextTests
         }
     }
 
+    [Property(Arbitrary = [typeof(Values)], MaxTest = 2000)]
+    public bool InMessage_WritesWhatTheStringFormsGive(Instant instant, Duration duration)
+    {
+        var date = instant.InUtc().Date;
+        var written = $"[{Text.InMessage(instant)}|{Text.InMessage(date)}|{Text.InMessage(duration)}]";
+        return written == $"[{Text.Instant(instant)}|{Text.Date(date)}|{Text.Hours(duration)}]"
+            && Text.InMessage(instant).ToString() == Text.Instant(instant)
+            && Text.InMessage(date).ToString() == Text.Date(date)
+            && Text.InMessage(duration).ToString() == Text.Hours(duration);
+    }
+
+    [Fact]
+    public void InMessage_IntoTooSmallABuffer_AsksForMore()
+    {
+        Span<char> small = stackalloc char[5];
+        Assert.False(Text.InMessage(NodaTime.Instant.FromUtc(2021, 11, 10, 10, 0)).TryFormat(small, out _, default, null));
+        Assert.False(Text.InMessage(new LocalDate(2021, 11, 10)).TryFormat(small, out _, default, null));
+        Assert.False(Text.InMessage(Duration.FromHours(123456)).TryFormat(small, out _, default, null));
+        Assert.False(Text.InMessage(NodaTime.Instant.FromUtc(2021, 11, 10, 10, 0) + Duration.FromMilliseconds(5)).TryFormat(small, out _, default, null));
+    }
+
     public static class Values
     {
         // Whole seconds (the contract's files), milliseconds and nanoseconds; one in ten scaled to years before 1 and up to 9999.

@@ -145,11 +145,11 @@ internal sealed class ConditionExplainer(VersionScope scope)
         var left = operand.Kind switch
         {
             OperandKind.HoursSince when observed is Instant at =>
-                $"{operand.FactName} {Format(at)} is {Text.Hours(context.AssessedAt - at)} before assessment,",
+                $"{operand.FactName} {Format(at)} is {Text.InMessage(context.AssessedAt - at)} before assessment,",
             OperandKind.DaysSince when observed is not null =>
-                $"{operand.FactName} {Format(observed)} is {Text.Days((int)RuleMath.DaysBetween(DateOf(observed), context.AssessedOn))} before assessment date {Text.Date(context.AssessedOn)},",
+                $"{operand.FactName} {Format(observed)} is {Text.Days((int)RuleMath.DaysBetween(DateOf(observed), context.AssessedOn))} before assessment date {Text.InMessage(context.AssessedOn)},",
             OperandKind.DaysUntil when observed is not null =>
-                $"{operand.FactName} {Format(observed)} is {Text.Days((int)RuleMath.DaysBetween(context.AssessedOn, DateOf(observed)))} after assessment date {Text.Date(context.AssessedOn)},",
+                $"{operand.FactName} {Format(observed)} is {Text.Days((int)RuleMath.DaysBetween(context.AssessedOn, DateOf(observed)))} after assessment date {Text.InMessage(context.AssessedOn)},",
             _ => $"{operand.FactName} {Format(observed)}",
         };
         var op = ComparisonOperators.Words(comparison.Operator);

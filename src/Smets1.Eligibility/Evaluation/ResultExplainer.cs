@@ -121,7 +121,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
     {
         var era = catalog.EraOf(version) ?? version;
         var derived = ReferenceEquals(era, version) ? string.Empty : $"{version.Label} is based on ";
-        return $"{derived}{era.Label}, an era of the inferred timeline (TMAD-RULES §3a), in force {Text.Date(era.EffectiveFrom)} to {Text.Date(era.Expiry)} by our reading of {era.Source}; the checks are inferred, not a designated TMAD version";
+        return $"{derived}{era.Label}, an era of the inferred timeline (TMAD-RULES §3a), in force {Text.InMessage(era.EffectiveFrom)} to {Text.InMessage(era.Expiry)} by our reading of {era.Source}; the checks are inferred, not a designated TMAD version";
     }
 
     /// <summary>The <c>DATA-INCOMPLETE</c> message: the missing facts the built-in checks need, then each defined rule left undecided with the facts it lacked.</summary>

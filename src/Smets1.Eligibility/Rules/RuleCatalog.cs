@@ -62,7 +62,7 @@ internal static class RuleCatalog
             ShippedIn = AllShipped,
             OpenQuestion = "The expiry extensions between v17 and v29 (31 Dec 2022, 31 Mar 2024, 31 Dec 2024, 31 Dec 2025) are not tied to versions in our sources.",
             Predicate = (c, p) => c.AssessedAt >= p.ExpiryEndsAt,
-            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.Date(p.Expiry)}",
+            Explain = (c, p) => $"assessed on {Text.InMessage(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.InMessage(p.Expiry)}",
         },
         new()
         {
@@ -79,7 +79,7 @@ internal static class RuleCatalog
             ShippedIn = AllShipped,
             OpenQuestion = "The exact closure day of each cohort.",
             Predicate = (c, p) => c.AssessedAt >= c.CohortClosesAt,
-            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.Date(c.CohortClosesAt.InZone(Text.London).Date.PlusDays(-1))}; assessed on {Text.Date(c.AssessedOn)}",
+            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.InMessage(c.CohortClosesAt.InZone(Text.London).Date.PlusDays(-1))}; assessed on {Text.InMessage(c.AssessedOn)}",
         },
         new()
         {
@@ -96,7 +96,7 @@ internal static class RuleCatalog
             Predicate = (c, p) => c.Epcl == null || c.AssessedAt < c.Epcl.ListedFrom,
             Explain = (c, p) => c.Epcl is null
                 ? $"DMC '{c.Facts.DmcId}' is not on the EPCL"
-                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl.Entry.AddedOn)}, after the assessment date {Text.Date(c.AssessedOn)}",
+                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl.Entry.AddedOn)}, after the assessment date {Text.InMessage(c.AssessedOn)}",
         },
         new()
         {
@@ -112,7 +112,7 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.EpclWindowMonths],
             ShippedIn = AllShipped,
             Predicate = (c, p) => c.Epcl != null && c.AssessedAt >= c.Epcl.WindowEndsAt(p.EpclWindowMonths),
-            Explain = (c, p) => $"assessed on {Text.Date(c.AssessedOn)}, more than {Text.Months(p.EpclWindowMonths)} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.Date(c.Epcl!.Entry.AddedOn)}; the {p.Label} window ended {Text.Date(c.Epcl.Entry.AddedOn.PlusMonths(p.EpclWindowMonths))}",
+            Explain = (c, p) => $"assessed on {Text.InMessage(c.AssessedOn)}, more than {p.EpclWindowText} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl!.Entry.AddedOn)}; the {p.Label} window ended {Text.InMessage(c.Epcl.Entry.AddedOn.PlusMonths(p.EpclWindowMonths))}",
         },
         new()
         {
@@ -292,8 +292,8 @@ internal static class RuleCatalog
     private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) => lastContact switch
     {
         { } contact when contact > assessedAt =>
-            $"last contact {Text.Instant(contact)} is after the assessment at {Text.Instant(assessedAt)} ({Text.Hours(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {p.CommsWindowText} before it",
-        { } contact => $"last contact {Text.Instant(contact)} is {Text.Hours(assessedAt - contact)} before assessment; {p.Label} window is {p.CommsWindowText}",
+            $"last contact {Text.InMessage(contact)} is after the assessment at {Text.InMessage(assessedAt)} ({Text.InMessage(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {p.CommsWindowText} before it",
+        { } contact => $"last contact {Text.InMessage(contact)} is {Text.InMessage(assessedAt - contact)} before assessment; {p.Label} window is {p.CommsWindowText}",
         _ => $"no contact recorded; {p.Label} window is {p.CommsWindowText}",
     };
 
@@ -313,6 +313,6 @@ internal static class RuleCatalog
         return $"{string.Join(" and ", parts)}; {p.Label} look-ahead is {Text.Days(p.CosLookaheadDays)}";
 
         static string Planned(string what, NodaTime.LocalDate planned, NodaTime.LocalDate assessedOn) =>
-            $"{what} planned for {Text.Date(planned)} is {Text.Days(NodaTime.Period.DaysBetween(assessedOn, planned))} after assessment date {Text.Date(assessedOn)}";
+            $"{what} planned for {Text.InMessage(planned)} is {Text.Days(NodaTime.Period.DaysBetween(assessedOn, planned))} after assessment date {Text.InMessage(assessedOn)}";
     }
 }

@@ -15,6 +15,7 @@ internal sealed class RuleParameters
         CommsWindow = parameters.CommsWindow.Value;
         CommsWindowText = Text.Hours(CommsWindow);
         EpclWindowMonths = parameters.EpclWindowMonths.Value;
+        EpclWindowText = Text.Months(EpclWindowMonths);
         FailedAttemptThreshold = parameters.FailedAttemptThreshold?.Value ?? int.MaxValue;
         Gt01ExcludesGsme = gt01ExcludesGsme;
     }
@@ -34,6 +35,9 @@ internal sealed class RuleParameters
     public string CommsWindowText { get; }
 
     public int EpclWindowMonths { get; }
+
+    /// <summary><see cref="EpclWindowMonths"/> as messages write it (<c>18 months</c>), written once: every EPCL window warning names it.</summary>
+    public string EpclWindowText { get; }
 
     public int FailedAttemptThreshold { get; }
 
