@@ -11,7 +11,8 @@ namespace Smets1.Eligibility;
 
 /// <summary>
 /// Evaluates installations against the TMAD version in force (or a pinned one), with the EPCL and cohort
-/// closure reference data. Every version of the catalogue is compiled once, when the evaluator is created.
+/// closure reference data. Each version of the catalogue is compiled once, when an installation is first evaluated
+/// under it (or explained, or its checks are asked for), so an evaluator over many versions costs only those it uses.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe: one instance may be shared by any number of threads. The compact
@@ -25,9 +26,11 @@ public sealed partial class EligibilityEvaluator
     private static readonly Instant EarliestAssessment = Instant.FromUtc(2, 1, 1, 0, 0);
     private static readonly Instant LatestAssessment = Instant.FromUtc(9998, 12, 31, 0, 0);
 
-    private readonly CompiledVersion[] _compiled;
+    // Each version is compiled when first evaluated under (a default run never needs the inferred eras, five of the
+    // shipped catalogue's nine versions); a race compiles one twice and keeps the first, which is harmless.
+    private readonly CompiledVersion?[] _compiled;
     private readonly ResultExplainer _explainer;
-    private readonly Dictionary<string, CompiledVersion> _byLabel;
+    private readonly Dictionary<string, int> _byLabel;
 
     /// <summary>Creates an evaluator over the shipped versions.</summary>
     /// <param name="epcl">The EPCL.</param>
@@ -37,7 +40,7 @@ public sealed partial class EligibilityEvaluator
     {
     }
 
-    /// <summary>Creates an evaluator and compiles every version of the catalogue.</summary>
+    /// <summary>Creates an evaluator over the catalogue; each version is compiled when first used.</summary>
     /// <param name="catalog">The versions (shipped and registered).</param>
     /// <param name="epcl">The EPCL.</param>
     /// <param name="cohortClosures">The cohort closure dates. Default: <see cref="CohortClosures.Default"/>.</param>
@@ -52,12 +55,11 @@ public sealed partial class EligibilityEvaluator
         Epcl = epcl;
         CohortClosures = cohortClosures ?? CohortClosures.Default;
         _explainer = new ResultExplainer(catalog);
-        _compiled = new CompiledVersion[catalog.Versions.Count];
-        _byLabel = new Dictionary<string, CompiledVersion>(StringComparer.Ordinal);
+        _compiled = new CompiledVersion?[catalog.Versions.Count];
+        _byLabel = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _compiled.Length; i++)
         {
-            _compiled[i] = CompiledVersion.Compile(catalog.Versions[i], catalog);
-            _byLabel.Add(catalog.Versions[i].Label, _compiled[i]);
+            _byLabel.Add(catalog.Versions[i].Label, i);
         }
     }
 
@@ -159,16 +161,24 @@ public sealed partial class EligibilityEvaluator
             return null;
         }
 
-        if (_byLabel.TryGetValue(label, out var compiled))
+        if (_byLabel.TryGetValue(label, out var index))
         {
-            return compiled;
+            return At(index);
         }
 
         _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
         throw new UnreachableException();
     }
 
-    private CompiledVersion Compiled(TmadVersion version) => _byLabel[version.Label];
+    private CompiledVersion Compiled(TmadVersion version) => At(_byLabel[version.Label]);
+
+    private CompiledVersion At(int index) => Volatile.Read(ref _compiled[index]) ?? Compile(index);
+
+    private CompiledVersion Compile(int index)
+    {
+        var compiled = CompiledVersion.Compile(Catalog.Versions[index], Catalog);
+        return Interlocked.CompareExchange(ref _compiled[index], compiled, null) ?? compiled;
+    }
 
     private static Instant? AssessmentInstant(InstallationFacts facts, in EvaluationOptions options) =>
         options.AssessedAt ?? facts.AssessedAt ?? options.DefaultAssessedAt;
@@ -178,7 +188,7 @@ public sealed partial class EligibilityEvaluator
     internal VersionChecks ChecksOf(string label)
     {
         _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
-        return VersionChecks.Compile(_byLabel[label]);
+        return VersionChecks.Compile(At(_byLabel[label]));
     }
 
     /// <summary>
@@ -234,7 +244,7 @@ public sealed partial class EligibilityEvaluator
                 return new EligibilityOutcome(Verdict.Indeterminate, new RuleSet(Catalog.Table, VersionUnresolvedBit), RuleSet.Empty, null);
             }
 
-            compiled = _compiled[index];
+            compiled = At(index);
         }
 
         context = Prepare(facts, instant, Epcl);

@@ -2,6 +2,32 @@ namespace Smets1.Eligibility.Tests.Evaluation;
 
 public sealed class EligibilityEvaluatorTests
 {
+    [Fact]
+    public void VersionsCompiledAtFirstUse_FromManyThreadsAtOnce_GiveTheSameOutcomesAsAWarmEvaluator()
+    {
+        // Each version is compiled when first used; four threads meeting every version (inferred eras included)
+        // for the first time together must answer as an evaluator that compiled them one by one.
+        var installations = FsCheck.FSharp.Gen.Sample(2_000, Smets1.Eligibility.Testing.EligibilityGen.Installation);
+        var options = new EvaluationOptions { IncludeInferredTimeline = true };
+        var warm = new EligibilityEvaluator(Smets1.Eligibility.Testing.EligibilityGen.Epcl);
+        var expected = installations.Select(f => warm.EvaluateOutcome(f, options)).ToArray();
+        var cold = new EligibilityEvaluator(Smets1.Eligibility.Testing.EligibilityGen.Epcl);
+        var actual = new EligibilityOutcome[installations.Length];
+        using var start = new Barrier(4);
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = t; i < installations.Length; i += 4)
+            {
+                actual[i] = cold.EvaluateOutcome(installations[i], options);
+            }
+        })).ToArray();
+        Array.ForEach(threads, t => t.Start());
+        Array.ForEach(threads, t => t.Join());
+        Assert.Equal(expected, actual);
+        Assert.Contains(expected, o => o.Version?.IsInferred == true);
+    }
+
     private static readonly EligibilityEvaluator Evaluator = new(EpclBuilder.Default);
 
     [Fact]
