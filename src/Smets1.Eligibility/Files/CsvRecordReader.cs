@@ -151,10 +151,7 @@ internal sealed class CsvRecordReader : IDisposable
         while (true)
         {
             var comma = record[start..].IndexOf(',');
-            var length = comma < 0 ? record.Length - start : comma;
-            var cell = record.Slice(start, length);
-            var trimmed = cell.TrimStart(" \t");
-            _cells.Add((start + (cell.Length - trimmed.Length), trimmed.TrimEnd(" \t").Length));
+            AddCell(start, comma < 0 ? record.Length : start + comma);
             if (comma < 0)
             {
                 break;
@@ -222,13 +219,15 @@ internal sealed class CsvRecordReader : IDisposable
             _position++;
         }
 
-        void Complete()
-        {
-            var cell = _record.AsSpan(_cellStart, _recordLength - _cellStart);
-            var trimmed = cell.TrimStart(" \t");
-            var start = _cellStart + (cell.Length - trimmed.Length);
-            _cells.Add((start, trimmed.TrimEnd(" \t").Length));
-        }
+        void Complete() => AddCell(_cellStart, _recordLength);
+    }
+
+    /// <summary>Adds the cell that runs from <paramref name="start"/> to <paramref name="end"/> of the record, trimmed of spaces and tabs.</summary>
+    private void AddCell(int start, int end)
+    {
+        var cell = _record.AsSpan(start, end - start);
+        var trimmed = cell.TrimStart(" \t");
+        _cells.Add((start + (cell.Length - trimmed.Length), trimmed.TrimEnd(" \t").Length));
     }
 
     /// <summary>A quoted cell up to its closing quote; anything but blanks after it is a stray quote.</summary>
