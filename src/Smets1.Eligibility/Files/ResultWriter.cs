@@ -68,25 +68,28 @@ internal sealed class CsvResultWriter : ResultWriter
     }
 
     /// <summary>A result cell: formulas neutralised, then quoted where CSV needs it.</summary>
-    internal static string Escape(string value) =>
-        Quote(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
+    internal static string Escape(string value) => Quote(IsFormula(value) ? "'" + value : value);
 
     /// <summary>RFC 4180 quoting, only where a cell needs it. Input files are written with this alone, so they read back unchanged.</summary>
     internal static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        NeedsQuotes(value) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>Whether a spreadsheet would take the cell for a formula (or hide its first character).</summary>
+    private static bool IsFormula(ReadOnlySpan<char> value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static bool NeedsQuotes(ReadOnlySpan<char> value) => value.IndexOfAny(",\"\r\n") >= 0;
 
     /// <summary>What <see cref="Escape"/> gives, written straight to the output (no copy of the cell).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Cell(ReadOnlySpan<char> value)
+    private void Cell(ReadOnlySpan<char> text)
     {
-        var text = value;
-        var quoted = text.IndexOfAny(",\"\r\n") >= 0;
+        var quoted = NeedsQuotes(text);
         if (quoted)
         {
             _writer.Write('"');
         }
 
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (IsFormula(text))
         {
             _writer.Write('\''); // a formula neutralised
         }
