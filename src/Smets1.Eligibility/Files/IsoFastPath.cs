@@ -26,25 +26,10 @@ internal static class IsoFastPath
     }
 
     /// <summary>
-    /// <c>uuuu-MM-ddTHH:mm:ss</c> followed by <c>Z</c> or <c>±HH:mm</c>, giving the local date and time and the offset in
-    /// seconds; <see langword="false"/> means "ask the full parser".
-    /// </summary>
-    public static bool TryInstant(ReadOnlySpan<char> text, out LocalDateTime local, out int offsetSeconds)
-    {
-        local = default;
-        if (!TryInstantFields(text, out var year, out var month, out var day, out var secondOfDay, out offsetSeconds))
-        {
-            return false;
-        }
-
-        local = new LocalDate(year, month, day).At(LocalTime.FromSecondsSinceMidnight(secondOfDay));
-        return true;
-    }
-
-    /// <summary>
-    /// The forms of <see cref="TryInstant(ReadOnlySpan{char}, out LocalDateTime, out int)"/>, straight to seconds
-    /// since the Unix epoch (days from the civil date by integer arithmetic, no calendar objects): what the readers
-    /// use for every instant cell. <paramref name="year"/> is the local year, for the caller's range check.
+    /// <c>uuuu-MM-ddTHH:mm:ss</c> followed by <c>Z</c> or <c>±HH:mm</c>, straight to seconds since the Unix epoch
+    /// (days from the civil date by integer arithmetic, no calendar objects): what the readers use for every instant
+    /// cell. <paramref name="year"/> is the local year, for the caller's range check; <see langword="false"/> means
+    /// "ask the full parser".
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryUnixSeconds(ReadOnlySpan<char> text, out long unixSeconds, out int year)
