@@ -46,12 +46,24 @@ lacks "$core" 'nrules' "the core package must not depend on NRules"
 lacks "$core" 'Microsoft\.Extensions' "the core package must not depend on Microsoft.Extensions.*"
 has "$(nuspec Smets1.Eligibility.DependencyInjection)" 'id="Smets1\.Eligibility"' "the DependencyInjection package depends on the core package"
 
-# The tool generates estates with the core package's SyntheticEstate: it ships no FsCheck or FSharp.Core.
-lacks "$(listing Smets1.Eligibility.Cli)" 'fscheck|fsharp' "the tool package must not contain FsCheck or FSharp.Core"
+# The tool package points at one precompiled (ReadyToRun) package per platform and a portable fallback ("any").
+tool_settings="$out/tool-settings.xml"
+unzip -p "artifacts/packages/Smets1.Eligibility.Cli.$version.nupkg" tools/any/any/DotnetToolSettings.xml > "$tool_settings" \
+  || fail "no DotnetToolSettings.xml in the tool's pointer package"
+for rid in linux-x64 linux-arm64 osx-arm64 win-x64 any; do
+  has "$tool_settings" "RuntimeIdentifier=\"$rid\" Id=\"Smets1\.Eligibility\.Cli\.$rid\"" "the tool's pointer package names its $rid package"
+  [ -f "artifacts/packages/Smets1.Eligibility.Cli.$rid.$version.nupkg" ] || fail "no $rid tool package"
+  # The tool generates estates with the core package's SyntheticEstate: it ships no FsCheck or FSharp.Core.
+  lacks "$(listing Smets1.Eligibility.Cli.$rid)" 'fscheck|fsharp' "the $rid tool package must not contain FsCheck or FSharp.Core"
+done
 
 dotnet tool install Smets1.Eligibility.Cli --version "$version" --tool-path artifacts/tools --add-source artifacts/packages \
   || fail "the tool does not install from the package"
 artifacts/tools/smets1-eligibility versions > artifacts/tool-versions.txt || fail "the installed tool's 'versions' failed"
 cat artifacts/tool-versions.txt
 has artifacts/tool-versions.txt '^v29,2025-10-17' "the installed tool lists v29"
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  find artifacts/tools/.store -name smets1-eligibility.dll > "$out/tool-dll.txt"
+  has "$out/tool-dll.txt" '/tools/net10\.0/linux-x64/smets1-eligibility\.dll' "the tool installs its precompiled linux-x64 package here"
+fi
 echo "consumer check passed for version $version"
