@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Smets1.Eligibility.Files;
@@ -147,21 +150,60 @@ internal sealed class CsvRecordReader : IDisposable
         record.CopyTo(_record);
         _recordLength = record.Length;
         _position += end;
-        var start = 0;
-        while (true)
-        {
-            var comma = record[start..].IndexOf(',');
-            AddCell(start, comma < 0 ? record.Length : start + comma);
-            if (comma < 0)
-            {
-                break;
-            }
-
-            start += comma + 1;
-        }
-
+        SplitAtCommas(record);
         NewLine();
         return true;
+    }
+
+    /// <summary>
+    /// Adds the cells of a plain record: the commas of 16 (or 8) characters at a time are found with one vector
+    /// comparison, as a bit mask, instead of one search per cell.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SplitAtCommas(ReadOnlySpan<char> record)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(record));
+        var start = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var commas = Vector256.Create((ushort)',');
+            for (; i <= record.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits();
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    var comma = i + BitOperations.TrailingZeroCount(mask);
+                    AddCell(start, comma);
+                    start = comma + 1;
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var commas = Vector128.Create((ushort)',');
+            for (; i <= record.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                var mask = Vector128.Equals(Vector128.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits();
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    var comma = i + BitOperations.TrailingZeroCount(mask);
+                    AddCell(start, comma);
+                    start = comma + 1;
+                }
+            }
+        }
+
+        for (; i < record.Length; i++)
+        {
+            if (record[i] == ',')
+            {
+                AddCell(start, i);
+                start = i + 1;
+            }
+        }
+
+        AddCell(start, record.Length);
     }
 
     /// <summary>Reads one cell and its terminator; <see langword="true"/> when a comma follows (another cell).</summary>
@@ -225,6 +267,12 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>Adds the cell that runs from <paramref name="start"/> to <paramref name="end"/> of the record, trimmed of spaces and tabs.</summary>
     private void AddCell(int start, int end)
     {
+        if (end == start || (_record[start] is not (' ' or '\t') && _record[end - 1] is not (' ' or '\t')))
+        {
+            _cells.Add((start, end - start)); // nothing to trim (almost every cell)
+            return;
+        }
+
         var cell = _record.AsSpan(start, end - start);
         var trimmed = cell.TrimStart(" \t");
         _cells.Add((start + (cell.Length - trimmed.Length), trimmed.TrimEnd(" \t").Length));

@@ -16,6 +16,11 @@ public sealed class CsvRecordReaderProperties
     public bool FastPath_ReadsEveryRecordAsTheCellByCellPath((string Text, int Chunk) input) =>
         Records(input.Text, input.Chunk, fastPath: true).SequenceEqual(Records(input.Text, input.Chunk, fastPath: false));
 
+    /// <summary>Long plain records, so that commas fall at every place of the 8- and 16-character blocks the fast path compares at once.</summary>
+    [Property(Arbitrary = [typeof(PlainText)], MaxTest = 2000)]
+    public bool FastPath_SplitsLongPlainRecordsAsTheCellByCellPath((string Text, int Chunk) input) =>
+        Records(input.Text, input.Chunk, fastPath: true).SequenceEqual(Records(input.Text, input.Chunk, fastPath: false));
+
     [Fact]
     public void FastPath_SplitsAndTrimsAPlainRecord_AndCountsLines()
     {
@@ -50,6 +55,17 @@ public sealed class CsvRecordReaderProperties
         public static Arbitrary<(string Text, int Chunk)> Text() =>
             (from chars in Gen.ArrayOf(Gen.Elements(Alphabet))
              from chunk in Gen.OneOf(Gen.Choose(1, 9), Gen.Choose(10, 80), Gen.Constant(1 << 16))
+             select (new string(chars), chunk)).ToArbitrary();
+    }
+
+    public static class PlainText
+    {
+        private static readonly char[] Alphabet = ['a', 'b', '1', ' ', '\t', ',', ',', ',', 'é', '\n'];
+
+        public static Arbitrary<(string Text, int Chunk)> Text() =>
+            (from length in Gen.Choose(0, 600)
+             from chars in Gen.ArrayOf(Gen.Elements(Alphabet), length)
+             from chunk in Gen.OneOf(Gen.Choose(10, 80), Gen.Constant(1 << 16))
              select (new string(chars), chunk)).ToArbitrary();
     }
 
