@@ -6,7 +6,6 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>
 /// Reads and parses an installation file on a thread of its own, a few chunks ahead of the thread that
 /// evaluates and writes them: the two halves of the work run on both cores, and chunks come out in file order.
-/// The duplicate check runs on the taking thread, as each chunk is taken (in file order), to even the halves out.
 /// </summary>
 /// <remarks>
 /// A fixed set of chunk buffers circulates between the threads, so memory does not grow with the file. An
@@ -17,8 +16,8 @@ internal sealed class ChunkPipeline : IDisposable
 {
     private readonly InstallationCsvReader _reader;
     private readonly BlockingCollection<Chunk> _full;
-    private readonly BlockingCollection<Buffers> _empty;
-    private Buffers? _taken;
+    private readonly BlockingCollection<InstallationRow[]> _empty;
+    private InstallationRow[]? _taken;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
 
@@ -26,10 +25,10 @@ internal sealed class ChunkPipeline : IDisposable
     {
         _reader = reader;
         _full = new BlockingCollection<Chunk>(depth);
-        _empty = new BlockingCollection<Buffers>(depth + 1);
+        _empty = new BlockingCollection<InstallationRow[]>(depth + 1);
         for (var i = 0; i < depth + 1; i++)
         {
-            _empty.Add(new Buffers(new InstallationRow[chunkSize], new string?[chunkSize]));
+            _empty.Add(new InstallationRow[chunkSize]);
         }
 
         _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -45,9 +44,8 @@ internal sealed class ChunkPipeline : IDisposable
                 ExceptionDispatchInfo.Throw(error);
             }
 
-            _taken = chunk.Buffers!;
-            _reader.CheckDuplicates(_taken.Rows, _taken.Ids, chunk.Count);
-            rows = _taken.Rows;
+            _taken = chunk.Rows!;
+            rows = _taken;
             count = chunk.Count;
             return true;
         }
@@ -60,7 +58,7 @@ internal sealed class ChunkPipeline : IDisposable
     /// <summary>Gives the chunk last taken back for the reader to fill again.</summary>
     public void Return(InstallationRow[] rows, int count)
     {
-        if (_taken is not { } taken || !ReferenceEquals(taken.Rows, rows))
+        if (_taken is not { } taken || !ReferenceEquals(taken, rows))
         {
             throw new InvalidOperationException("Return the chunk last taken.");
         }
@@ -94,7 +92,7 @@ internal sealed class ChunkPipeline : IDisposable
             while (true)
             {
                 var buffer = _empty.Take(_stop.Token);
-                var count = _reader.ReadUnchecked(buffer.Rows, buffer.Ids);
+                var count = _reader.ReadChunk(buffer);
                 if (count == 0)
                 {
                     break;
@@ -117,8 +115,5 @@ internal sealed class ChunkPipeline : IDisposable
         }
     }
 
-    /// <summary>A chunk's rows, and the IDs its duplicate check takes (<see cref="InstallationCsvReader.ReadUnchecked"/>).</summary>
-    private sealed record Buffers(InstallationRow[] Rows, string?[] Ids);
-
-    private readonly record struct Chunk(Buffers? Buffers, int Count, Exception? Error);
+    private readonly record struct Chunk(InstallationRow[]? Rows, int Count, Exception? Error);
 }

@@ -18,7 +18,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly CellPool _dmcIds = new();
     private readonly Stream? _source;
     private int _row;
-    private bool _reserved; // by the checking thread
+    private bool _reserved;
 
     private readonly FactSchema _schema;
     private readonly int[] _customIndex;
@@ -50,13 +50,9 @@ internal sealed class InstallationCsvReader : IDisposable
         return count;
     }
 
-    /// <summary>
-    /// <see cref="ReadChunk"/> without the duplicate check, so that a pipeline can run the check on another thread:
-    /// <paramref name="ids"/>[i] is row i's ID when the check applies to it. Every chunk read this way must go through
-    /// <see cref="CheckDuplicates"/>, in file order and one at a time, before its rows are used.
-    /// </summary>
+    /// <summary>Reads a chunk without the duplicate check: <paramref name="ids"/>[i] is row i's ID when the check applies to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int ReadUnchecked(InstallationRow[] rows, string?[] ids)
+    private int ReadUnchecked(InstallationRow[] rows, string?[] ids)
     {
         var count = 0;
         while (count < rows.Length && _csv.Read())
@@ -66,9 +62,9 @@ internal sealed class InstallationCsvReader : IDisposable
             count++;
         }
 
-        if (Volatile.Read(ref _reserveFor) < 0 && (_row >= ReserveAfterRows || count < rows.Length))
+        if (_reserveFor < 0 && (_row >= ReserveAfterRows || count < rows.Length))
         {
-            Volatile.Write(ref _reserveFor, EstimateRows());
+            _reserveFor = EstimateRows();
         }
 
         return count;
@@ -76,9 +72,9 @@ internal sealed class InstallationCsvReader : IDisposable
 
     /// <summary>The duplicate check of a chunk read by <see cref="ReadUnchecked"/>: a repeated ID makes its row invalid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
+    private void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
     {
-        if (!_reserved && Volatile.Read(ref _reserveFor) is >= 0 and var reserve)
+        if (!_reserved && _reserveFor is >= 0 and var reserve)
         {
             _reserved = true;
             if (reserve > 0)
@@ -107,7 +103,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private string?[] _chunkIds = [];
     private bool[] _chunkAdded = [];
 
-    // Written once by the reading thread, read by the checking one: -1 until the estimate is made.
+    // The rows the file is estimated to hold: -1 until the estimate is made.
     private long _reserveFor = -1;
 
     /// <summary>
