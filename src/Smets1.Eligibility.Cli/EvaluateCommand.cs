@@ -42,18 +42,22 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         using var writer = ResultWriter.Create(file?.Stream ?? standardOutput, format, leaveOpen: true);
         var summary = new RunSummary();
         var stopwatch = Stopwatch.StartNew();
+        using var pipeline = settings.Pipelined ? new ChunkPipeline(reader, Chunk, depth: 2) : null;
+
+        // The versions are compiled while the reading thread reads the first rows, instead of when those rows arrive.
+        evaluator.CompileAhead(options);
         var length = estate.Length;
         if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {
             error.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("evaluating", maxValue: length);
-                Evaluate(Chunks(reader, settings.Pipelined), evaluator, options, writer, summary, () => task.Value = estate.Position);
+                Evaluate(Chunks(reader, pipeline), evaluator, options, writer, summary, () => task.Value = estate.Position);
             });
         }
         else
         {
-            Evaluate(Chunks(reader, settings.Pipelined), evaluator, options, writer, summary, null);
+            Evaluate(Chunks(reader, pipeline), evaluator, options, writer, summary, null);
         }
 
         writer.Dispose();
@@ -89,11 +93,11 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         throw new UsageException($"--as-of '{text}' is neither an instant (2021-11-10T10:00:00Z) nor a date (2021-11-10, meaning 00:00 Europe/London).");
     }
 
-    private static IEnumerable<(InstallationRow[] Rows, int Count)> Chunks(InstallationCsvReader reader, bool pipelined)
+    /// <summary>The chunks of the file: from the reading thread of <paramref name="pipeline"/>, or read here in turn.</summary>
+    private static IEnumerable<(InstallationRow[] Rows, int Count)> Chunks(InstallationCsvReader reader, ChunkPipeline? pipeline)
     {
-        if (pipelined)
+        if (pipeline is not null)
         {
-            using var pipeline = new ChunkPipeline(reader, Chunk, depth: 2);
             while (pipeline.TryTake(out var rows, out var count))
             {
                 yield return (rows, count);

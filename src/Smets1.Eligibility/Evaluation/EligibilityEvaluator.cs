@@ -172,6 +172,33 @@ public sealed partial class EligibilityEvaluator
 
     private CompiledVersion Compiled(TmadVersion version) => At(_byLabel[version.Label]);
 
+    /// <summary>
+    /// Compiles now every version an evaluation with <paramref name="options"/> can resolve to (the pinned one; or the
+    /// timeline's, with the inferred eras when they take part) rather than at its first use: for a host with time to
+    /// spare before its first evaluation (the tool, while its reading thread reads the first rows).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The pinned version is not in the catalogue.</exception>
+    internal void CompileAhead(in EvaluationOptions options)
+    {
+        if (options.PinnedVersion is not null)
+        {
+            _ = Pinned(options);
+            return;
+        }
+
+        var inferred = IncludeInferredTimeline || options.IncludeInferredTimeline;
+        for (var i = 0; i < _compiled.Length; i++)
+        {
+            if (inferred || !Catalog.Versions[i].IsInferred)
+            {
+                _ = At(i);
+            }
+        }
+    }
+
+    /// <summary>Whether version <paramref name="label"/> has been compiled yet (for tests of when compilation happens).</summary>
+    internal bool IsCompiled(string label) => Volatile.Read(ref _compiled[_byLabel[label]]) is not null;
+
     private CompiledVersion At(int index) => Volatile.Read(ref _compiled[index]) ?? Compile(index);
 
     private CompiledVersion Compile(int index)

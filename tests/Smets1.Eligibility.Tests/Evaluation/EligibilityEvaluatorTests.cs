@@ -28,6 +28,30 @@ public sealed class EligibilityEvaluatorTests
         Assert.Contains(expected, o => o.Version?.IsInferred == true);
     }
 
+    [Fact]
+    public void CompileAhead_CompilesTheVersionsTheOptionsCanResolveTo_AndNoOthers()
+    {
+        var designated = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).Select(v => v.Label).ToArray();
+        var eras = TmadCatalog.Shipped.Versions.Where(v => v.IsInferred).Select(v => v.Label).ToArray();
+        Assert.NotEmpty(eras);
+
+        var byDate = new EligibilityEvaluator(EpclBuilder.Default);
+        Assert.DoesNotContain(designated.Concat(eras), byDate.IsCompiled);
+        byDate.CompileAhead(default);
+        Assert.All(designated, label => Assert.True(byDate.IsCompiled(label), label));
+        Assert.DoesNotContain(eras, byDate.IsCompiled);
+        byDate.CompileAhead(new EvaluationOptions { IncludeInferredTimeline = true });
+        Assert.All(eras, label => Assert.True(byDate.IsCompiled(label), label));
+
+        var pinned = new EligibilityEvaluator(EpclBuilder.Default);
+        pinned.CompileAhead(EvaluationOptions.Pinned("v11"));
+        Assert.Equal(["v11"], designated.Concat(eras).Where(pinned.IsCompiled));
+        Assert.Throws<KeyNotFoundException>(() => pinned.CompileAhead(EvaluationOptions.Pinned("v99")));
+
+        var facts = new InstallationBuilder().WithChfContact(null).Build();
+        Assert.Equal(Evaluator.EvaluateOutcome(facts), byDate.EvaluateOutcome(facts));
+    }
+
     private static readonly EligibilityEvaluator Evaluator = new(EpclBuilder.Default);
 
     [Fact]
