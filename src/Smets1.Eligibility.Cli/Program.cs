@@ -5,7 +5,31 @@ using Smets1.Eligibility.Cli;
 // ignores EPIPE, it reports a pipe closed early (`evaluate big.csv | head`) as an IOException, so the run ends with exit
 // code 1. A regular file or a terminal keeps the console stream, which writes at the shared file offset (a file stream
 // would write at its own) and reports a full disk itself.
+LoadTimeZonesAhead();
 return CliApp.Run(args, StandardOutput(), Console.Error);
+
+// The time zone database (NodaTime's TZDB, for Europe/London) takes a good part of the tool's start-up to load; it loads
+// on another core while this thread sets up the console, parses the command line and reads the shipped catalogue's
+// version files. Whoever needs it first waits for it (a type initialiser runs once, whichever thread gets there).
+static void LoadTimeZonesAhead()
+{
+    var thread = new Thread(static () =>
+    {
+        try
+        {
+            _ = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
+        }
+        catch (TypeInitializationException)
+        {
+            // Raised again, and reported, where the time zone is first used.
+        }
+    })
+    {
+        IsBackground = true,
+        Name = "time zones",
+    };
+    thread.Start();
+}
 
 static Stream StandardOutput()
 {

@@ -8,18 +8,28 @@ internal static class InferredTimeline
 {
     private const string Prefix = "Smets1.Eligibility.Inferred.";
 
-    public static TmadCatalog AddTo(TmadCatalog designated)
+    /// <summary>The eras' definitions, read from the embedded version files (no time zone is needed for that).</summary>
+    public static IReadOnlyList<VersionDefinition> Read()
     {
         var assembly = typeof(InferredTimeline).Assembly;
-        var builder = new TmadCatalogBuilder(designated);
+        var definitions = new List<VersionDefinition>();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            foreach (var definition in VersionFile.Parse(reader.ReadToEnd(), name[Prefix.Length..]))
-            {
-                builder.Register(definition);
-            }
+            definitions.AddRange(VersionFile.Parse(reader.ReadToEnd(), name[Prefix.Length..]));
+        }
+
+        return definitions;
+    }
+
+    /// <summary>The designated versions with the eras of <paramref name="definitions"/> (from <see cref="Read"/>) registered on them.</summary>
+    public static TmadCatalog AddTo(TmadCatalog designated, IReadOnlyList<VersionDefinition> definitions)
+    {
+        var builder = new TmadCatalogBuilder(designated);
+        foreach (var definition in definitions)
+        {
+            builder.Register(definition);
         }
 
         var built = builder.Build();

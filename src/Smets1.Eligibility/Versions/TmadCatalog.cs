@@ -13,6 +13,9 @@ namespace Smets1.Eligibility.Versions;
 /// <remarks>Immutable and thread-safe. Build one with registered versions through <see cref="TmadCatalogBuilder"/>.</remarks>
 public sealed class TmadCatalog
 {
+    // Static fields are initialised in this order. The eras' version files are read first: that needs no time zone, so
+    // it overlaps the loading of the time zone database where a host starts that early (the tool does).
+    private static readonly IReadOnlyList<VersionDefinition> InferredEras = InferredTimeline.Read();
     private static readonly TmadCatalog Designated = new(ShippedVersions.All, RuleTable.BuiltIn, FactSchema.Empty);
 
     private readonly Dictionary<string, TmadVersion> _byLabel;
@@ -36,7 +39,7 @@ public sealed class TmadCatalog
     /// (TMAD-RULES §3a, <see cref="TmadVersion.IsInferred"/>), which take part in date resolution only when the
     /// timeline is turned on (<see cref="EvaluationOptions.IncludeInferredTimeline"/>) and can always be pinned.
     /// </summary>
-    public static TmadCatalog Shipped { get; } = InferredTimeline.AddTo(Designated);
+    public static TmadCatalog Shipped { get; } = InferredTimeline.AddTo(Designated, InferredEras);
 
     /// <summary>Every version, sorted by effective date.</summary>
     public IReadOnlyList<TmadVersion> Versions { get; }
