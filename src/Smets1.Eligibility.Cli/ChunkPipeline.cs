@@ -34,6 +34,9 @@ internal sealed class ChunkPipeline : IDisposable
         _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>Whether <see cref="TryTake"/> would answer at once: a chunk (or the end of the file, or an error) is there.</summary>
+    public bool HasChunk => _full.Count > 0 || _full.IsAddingCompleted;
+
     /// <summary>The next chunk in file order; <see langword="false"/> at the end of the file.</summary>
     public bool TryTake(out InstallationRow[] rows, out int count)
     {

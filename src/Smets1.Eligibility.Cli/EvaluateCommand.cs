@@ -44,8 +44,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         var stopwatch = Stopwatch.StartNew();
         using var pipeline = settings.Pipelined ? new ChunkPipeline(reader, Chunk, depth: 2) : null;
 
-        // The versions are compiled while the reading thread reads the first rows, instead of when those rows arrive.
-        evaluator.CompileAhead(options);
+        // While the reading thread reads the first rows, the versions they can resolve to are compiled, one at a time until
+        // the rows are there (an empty file compiles none), instead of when they arrive.
+        while (pipeline is { HasChunk: false } && evaluator.CompileNext(options))
+        {
+        }
+
         var length = estate.Length;
         if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {

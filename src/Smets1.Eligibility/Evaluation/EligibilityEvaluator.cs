@@ -173,27 +173,46 @@ public sealed partial class EligibilityEvaluator
     private CompiledVersion Compiled(TmadVersion version) => At(_byLabel[version.Label]);
 
     /// <summary>
-    /// Compiles now every version an evaluation with <paramref name="options"/> can resolve to (the pinned one; or the
-    /// timeline's, with the inferred eras when they take part) rather than at its first use: for a host with time to
-    /// spare before its first evaluation (the tool, while its reading thread reads the first rows).
+    /// Compiles one more of the versions an evaluation with <paramref name="options"/> can resolve to (the pinned one; or
+    /// the timeline's, with the inferred eras when they take part) ahead of its first use: for a host with time to spare
+    /// before its first evaluation (the tool, while its reading thread reads the first rows).
     /// </summary>
+    /// <returns><see langword="false"/> when every such version was compiled already.</returns>
     /// <exception cref="KeyNotFoundException">The pinned version is not in the catalogue.</exception>
-    internal void CompileAhead(in EvaluationOptions options)
+    internal bool CompileNext(in EvaluationOptions options)
     {
-        if (options.PinnedVersion is not null)
+        if (options.PinnedVersion is { } label)
         {
-            _ = Pinned(options);
-            return;
+            if (!_byLabel.TryGetValue(label, out var pinned))
+            {
+                _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
+                throw new UnreachableException();
+            }
+
+            return CompileIfNeeded(pinned);
         }
 
         var inferred = IncludeInferredTimeline || options.IncludeInferredTimeline;
         for (var i = 0; i < _compiled.Length; i++)
         {
-            if (inferred || !Catalog.Versions[i].IsInferred)
+            if ((inferred || !Catalog.Versions[i].IsInferred) && CompileIfNeeded(i))
             {
-                _ = At(i);
+                return true;
             }
         }
+
+        return false;
+    }
+
+    private bool CompileIfNeeded(int index)
+    {
+        if (Volatile.Read(ref _compiled[index]) is not null)
+        {
+            return false;
+        }
+
+        _ = Compile(index);
+        return true;
     }
 
     /// <summary>Whether version <paramref name="label"/> has been compiled yet (for tests of when compilation happens).</summary>

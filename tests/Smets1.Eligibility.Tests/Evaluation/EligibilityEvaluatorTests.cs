@@ -29,7 +29,7 @@ public sealed class EligibilityEvaluatorTests
     }
 
     [Fact]
-    public void CompileAhead_CompilesTheVersionsTheOptionsCanResolveTo_AndNoOthers()
+    public void CompileNext_CompilesTheVersionsTheOptionsCanResolveTo_OneAtATime_AndNoOthers()
     {
         var designated = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).Select(v => v.Label).ToArray();
         var eras = TmadCatalog.Shipped.Versions.Where(v => v.IsInferred).Select(v => v.Label).ToArray();
@@ -37,19 +37,30 @@ public sealed class EligibilityEvaluatorTests
 
         var byDate = new EligibilityEvaluator(EpclBuilder.Default);
         Assert.DoesNotContain(designated.Concat(eras), byDate.IsCompiled);
-        byDate.CompileAhead(default);
+        Assert.Equal(designated.Length, CompileAll(byDate, default));
         Assert.All(designated, label => Assert.True(byDate.IsCompiled(label), label));
         Assert.DoesNotContain(eras, byDate.IsCompiled);
-        byDate.CompileAhead(new EvaluationOptions { IncludeInferredTimeline = true });
+        Assert.Equal(eras.Length, CompileAll(byDate, new EvaluationOptions { IncludeInferredTimeline = true }));
         Assert.All(eras, label => Assert.True(byDate.IsCompiled(label), label));
 
         var pinned = new EligibilityEvaluator(EpclBuilder.Default);
-        pinned.CompileAhead(EvaluationOptions.Pinned("v11"));
+        Assert.Equal(1, CompileAll(pinned, EvaluationOptions.Pinned("v11")));
         Assert.Equal(["v11"], designated.Concat(eras).Where(pinned.IsCompiled));
-        Assert.Throws<KeyNotFoundException>(() => pinned.CompileAhead(EvaluationOptions.Pinned("v99")));
+        Assert.Throws<KeyNotFoundException>(() => pinned.CompileNext(EvaluationOptions.Pinned("v99")));
 
         var facts = new InstallationBuilder().WithChfContact(null).Build();
         Assert.Equal(Evaluator.EvaluateOutcome(facts), byDate.EvaluateOutcome(facts));
+
+        static int CompileAll(EligibilityEvaluator evaluator, EvaluationOptions options)
+        {
+            var compiled = 0;
+            while (evaluator.CompileNext(options))
+            {
+                compiled++;
+            }
+
+            return compiled;
+        }
     }
 
     private static readonly EligibilityEvaluator Evaluator = new(EpclBuilder.Default);
