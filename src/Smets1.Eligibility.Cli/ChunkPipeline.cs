@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Smets1.Eligibility.Cli;
@@ -15,17 +14,16 @@ namespace Smets1.Eligibility.Cli;
 internal sealed class ChunkPipeline : IDisposable
 {
     private readonly InstallationCsvReader _reader;
-    private readonly BlockingCollection<Chunk> _full;
-    private readonly BlockingCollection<InstallationRow[]> _empty;
+    private readonly Handoff<Chunk> _full;
+    private readonly Handoff<InstallationRow[]> _empty;
     private InstallationRow[]? _taken;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
 
     public ChunkPipeline(InstallationCsvReader reader, int chunkSize, int depth)
     {
         _reader = reader;
-        _full = new BlockingCollection<Chunk>(depth);
-        _empty = new BlockingCollection<InstallationRow[]>(depth + 1);
+        _full = new Handoff<Chunk>(depth);
+        _empty = new Handoff<InstallationRow[]>(depth + 1);
         for (var i = 0; i < depth + 1; i++)
         {
             _empty.Add(new InstallationRow[chunkSize]);
@@ -35,12 +33,12 @@ internal sealed class ChunkPipeline : IDisposable
     }
 
     /// <summary>Whether <see cref="TryTake"/> would answer at once: a chunk (or the end of the file, or an error) is there.</summary>
-    public bool HasChunk => _full.Count > 0 || _full.IsAddingCompleted;
+    public bool HasChunk => _full.IsReady;
 
     /// <summary>The next chunk in file order; <see langword="false"/> at the end of the file.</summary>
     public bool TryTake(out InstallationRow[] rows, out int count)
     {
-        foreach (var chunk in _full.GetConsumingEnumerable())
+        if (_full.TryTake(out var chunk))
         {
             if (chunk.Error is { } error)
             {
@@ -73,7 +71,8 @@ internal sealed class ChunkPipeline : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
+        _full.Cancel();
+        _empty.Cancel();
         try
         {
             _producer.Wait();
@@ -82,26 +81,21 @@ internal sealed class ChunkPipeline : IDisposable
         {
             // The producer reports its errors through the chunks; nothing else can escape it.
         }
-
-        _full.Dispose();
-        _empty.Dispose();
-        _stop.Dispose();
     }
 
     private void Produce()
     {
         try
         {
-            while (true)
+            while (_empty.TryTake(out var buffer))
             {
-                var buffer = _empty.Take(_stop.Token);
                 var count = _reader.ReadChunk(buffer);
                 if (count == 0)
                 {
                     break;
                 }
 
-                _full.Add(new Chunk(buffer, count, null), _stop.Token);
+                _full.Add(new Chunk(buffer, count, null));
             }
         }
         catch (OperationCanceledException)
@@ -110,11 +104,18 @@ internal sealed class ChunkPipeline : IDisposable
         }
         catch (Exception e)
         {
-            _full.Add(new Chunk(null, 0, e));
+            try
+            {
+                _full.Add(new Chunk(null, 0, e));
+            }
+            catch (OperationCanceledException)
+            {
+                // The consumer stopped early: nobody is left to tell.
+            }
         }
         finally
         {
-            _full.CompleteAdding();
+            _full.Complete();
         }
     }
 
