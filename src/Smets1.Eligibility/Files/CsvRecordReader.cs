@@ -170,13 +170,7 @@ internal sealed class CsvRecordReader : IDisposable
             var commas = Vector256.Create((ushort)',');
             for (; i <= record.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
-                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits();
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    var comma = i + BitOperations.TrailingZeroCount(mask);
-                    AddCell(start, comma);
-                    start = comma + 1;
-                }
+                AddCells(Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits(), i, ref start);
             }
         }
         else if (Vector128.IsHardwareAccelerated)
@@ -184,13 +178,7 @@ internal sealed class CsvRecordReader : IDisposable
             var commas = Vector128.Create((ushort)',');
             for (; i <= record.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
             {
-                var mask = Vector128.Equals(Vector128.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits();
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    var comma = i + BitOperations.TrailingZeroCount(mask);
-                    AddCell(start, comma);
-                    start = comma + 1;
-                }
+                AddCells(Vector128.Equals(Vector128.LoadUnsafe(ref first, (nuint)i), commas).ExtractMostSignificantBits(), i, ref start);
             }
         }
 
@@ -204,6 +192,18 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         AddCell(start, record.Length);
+    }
+
+    /// <summary>The cells ending at the commas of a block's bit mask (bit k: a comma at <paramref name="offset"/> + k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddCells(uint commas, int offset, ref int start)
+    {
+        for (; commas != 0; commas &= commas - 1)
+        {
+            var comma = offset + BitOperations.TrailingZeroCount(commas);
+            AddCell(start, comma);
+            start = comma + 1;
+        }
     }
 
     /// <summary>Reads one cell and its terminator; <see langword="true"/> when a comma follows (another cell).</summary>
