@@ -18,7 +18,7 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly CellPool _dmcIds = new();
     private readonly Stream? _source;
     private int _row;
-    private bool _reserved;
+    private bool _reserved; // the duplicate check sized for the whole file (EstimateRows)
 
     private readonly FactSchema _schema;
     private readonly int[] _customIndex;
@@ -62,9 +62,13 @@ internal sealed class InstallationCsvReader : IDisposable
             count++;
         }
 
-        if (_reserveFor < 0 && (_row >= ReserveAfterRows || count < rows.Length))
+        if (!_reserved && (_row >= ReserveAfterRows || count < rows.Length))
         {
-            _reserveFor = EstimateRows();
+            _reserved = true;
+            if (EstimateRows() is > 0 and var reserve)
+            {
+                _seen.Reserve(reserve);
+            }
         }
 
         return count;
@@ -74,15 +78,6 @@ internal sealed class InstallationCsvReader : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
     {
-        if (!_reserved && _reserveFor is >= 0 and var reserve)
-        {
-            _reserved = true;
-            if (reserve > 0)
-            {
-                _seen.Reserve(reserve);
-            }
-        }
-
         if (_chunkAdded.Length < count)
         {
             _chunkAdded = new bool[count];
@@ -102,9 +97,6 @@ internal sealed class InstallationCsvReader : IDisposable
 
     private string?[] _chunkIds = [];
     private bool[] _chunkAdded = [];
-
-    // The rows the file is estimated to hold: -1 until the estimate is made.
-    private long _reserveFor = -1;
 
     /// <summary>
     /// Once 16,384 rows are read, sizes the duplicate check for the rows the whole file holds at the rate seen so far
