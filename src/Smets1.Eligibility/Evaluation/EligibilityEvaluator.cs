@@ -154,16 +154,16 @@ public sealed partial class EligibilityEvaluator
         return context;
     }
 
-    private CompiledVersion? Pinned(in EvaluationOptions options)
-    {
-        if (options.PinnedVersion is not { } label)
-        {
-            return null;
-        }
+    private CompiledVersion? Pinned(in EvaluationOptions options) =>
+        options.PinnedVersion is { } label ? At(IndexOf(label)) : null;
 
+    /// <summary>The index of version <paramref name="label"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The catalogue has no such version (the message names the known labels).</exception>
+    private int IndexOf(string label)
+    {
         if (_byLabel.TryGetValue(label, out var index))
         {
-            return At(index);
+            return index;
         }
 
         _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
@@ -183,13 +183,7 @@ public sealed partial class EligibilityEvaluator
     {
         if (options.PinnedVersion is { } label)
         {
-            if (!_byLabel.TryGetValue(label, out var pinned))
-            {
-                _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
-                throw new UnreachableException();
-            }
-
-            return CompileIfNeeded(pinned);
+            return CompileIfNeeded(IndexOf(label));
         }
 
         var inferred = IncludeInferredTimeline || options.IncludeInferredTimeline;
@@ -233,8 +227,7 @@ public sealed partial class EligibilityEvaluator
     /// <exception cref="KeyNotFoundException">The catalogue has no version <paramref name="label"/>.</exception>
     internal VersionChecks ChecksOf(string label)
     {
-        _ = Catalog.Get(label); // throws KeyNotFoundException naming the known labels
-        return VersionChecks.Compile(At(_byLabel[label]));
+        return VersionChecks.Compile(At(IndexOf(label)));
     }
 
     /// <summary>
