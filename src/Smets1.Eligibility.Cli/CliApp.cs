@@ -48,6 +48,12 @@ internal static class CliApp
 
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect of ours, never the user's input: still one line and no stack trace (FILES-AND-CLI.md), and no output file.
+            TryWriteLine(standardError, $"smets1-eligibility: the run failed with an internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}); please report it with the command and input that caused it.");
+            return ExitCodes.Failed;
+        }
     }
 
     private static void TryWriteLine(TextWriter writer, string line)

@@ -152,11 +152,7 @@ internal sealed class ConditionExplainer(VersionScope scope)
                 $"{operand.FactName} {Format(observed)} is {Text.Days((int)RuleMath.DaysBetween(context.AssessedOn, DateOf(observed)))} after assessment date {Text.InMessage(context.AssessedOn)},",
             _ => $"{operand.FactName} {Format(observed)}",
         };
-        var op = ComparisonOperators.Words(comparison.Operator);
-        if (operand.Kind != OperandKind.Fact)
-        {
-            op = op[3..]; // "is more than" → "more than" after "…before assessment,"
-        }
+        var op = operand.Kind == OperandKind.Fact ? ComparisonOperators.Words(comparison.Operator) : AfterOperand(comparison.Operator);
 
         if (operand.Kind == OperandKind.Fact && comparison.Operator == ComparisonOperator.Is && comparison.Values[0].Kind == ConditionValueKind.Constant)
         {
@@ -181,6 +177,15 @@ internal sealed class ConditionExplainer(VersionScope scope)
         };
         return $"{left} {op} {right}";
     }
+
+    /// <summary>The operator's words after "…before assessment,": "more than 72h", "exactly 5h", "not 3 days", "one of 1, 2".</summary>
+    private static string AfterOperand(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Is => "exactly",
+        ComparisonOperator.IsNot => "not",
+        ComparisonOperator.In => "one of",
+        _ => ComparisonOperators.Words(op)["is ".Length..],
+    };
 
     private static LocalDate DateOf(object value) => value is Instant instant ? RuleMath.UkDate(instant) : (LocalDate)value;
 

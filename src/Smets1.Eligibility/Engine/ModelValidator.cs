@@ -7,7 +7,7 @@ namespace Smets1.Eligibility.Engine;
 /// file"): every problem is reported with its JSON path and what was expected, and the facts and parameters the
 /// condition reads are collected.
 /// </summary>
-internal sealed class ModelValidator(VersionScope scope, string prefix, List<string> errors)
+internal sealed class ModelValidator(VersionScope scope, string prefix, List<string> errors, string? ruleId = null)
 {
     public HashSet<string> FactsRead { get; } = new(StringComparer.Ordinal);
 
@@ -139,7 +139,7 @@ internal sealed class ModelValidator(VersionScope scope, string prefix, List<str
                 ParametersRead.Add(parameter.Name);
                 if (!Compatible(type, parameter.Type))
                 {
-                    Error(path, $"a value of the operand's type ({type.ToString().ToLowerInvariant()}); parameter '{parameter.Name}' is {Article(parameter.Type)}", raw: true);
+                    Error(path, $"a value of the operand's type ({type.ToString().ToLowerInvariant()}); parameter '{parameter.Name}' is {Article(parameter.Type)}{InRule}", raw: true);
                 }
 
                 return;
@@ -152,7 +152,7 @@ internal sealed class ModelValidator(VersionScope scope, string prefix, List<str
 
                 if (!Compatible(type, other.Type) || (type == FactType.Enum && !left.Values.SequenceEqual(other.Values, StringComparer.OrdinalIgnoreCase)))
                 {
-                    Error(path, $"a fact of the operand's type ({type.ToString().ToLowerInvariant()}); fact '{other.Name}' is {Article(other.Type)}{(type == FactType.Enum && other.Type == FactType.Enum ? " with other values" : string.Empty)}", raw: true);
+                    Error(path, $"a fact of the operand's type ({type.ToString().ToLowerInvariant()}); fact '{other.Name}' is {Article(other.Type)}{(type == FactType.Enum && other.Type == FactType.Enum ? $" with other values ({string.Join(", ", other.Values)}, not {string.Join(", ", left.Values)})" : string.Empty)}{InRule}", raw: true);
                 }
 
                 return;
@@ -165,6 +165,9 @@ internal sealed class ModelValidator(VersionScope scope, string prefix, List<str
                 return;
         }
     }
+
+    /// <summary>Names the rule in a type mismatch: both sides of a comparison have one type (RULE-FILES.md, "Conditions").</summary>
+    private string InRule => ruleId is null ? string.Empty : $" (rule {ruleId})";
 
     private static bool Compatible(FactType left, FactType right) => left == right || (IsNumber(left) && IsNumber(right));
 

@@ -191,7 +191,7 @@ internal sealed partial class DefinedModel(VersionDefinition definition, string 
             }
 
             // A rule made in code (by hand or imported from NRules) is named, since its index is all the path says.
-            var validator = new ModelValidator(scope, definition.Origin is null ? $"{prefix}rule {rule.Id} at " : prefix, errors);
+            var validator = new ModelValidator(scope, definition.Origin is null ? $"{prefix}rule {rule.Id} at " : prefix, errors, definition.Origin is null ? null : rule.Id);
             validator.Validate(rule.When, path + ".when");
             if (errors.Count == before)
             {

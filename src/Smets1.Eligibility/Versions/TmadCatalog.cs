@@ -185,7 +185,9 @@ public sealed class TmadCatalog
 
         public Timeline(TmadVersion[] sorted, bool inferred)
         {
-            _indexes = [.. Enumerable.Range(0, sorted.Length).Where(i => sorted[i].IsInferred == inferred)];
+            // An era that a registered version shares its effective date with is left out of date resolution (it is still pinnable).
+            _indexes = [.. Enumerable.Range(0, sorted.Length).Where(i => sorted[i].IsInferred == inferred
+                && !(inferred && sorted.Any(v => !v.IsInferred && v.EffectiveFrom == sorted[i].EffectiveFrom)))];
             _versions = [.. _indexes.Select(i => sorted[i])];
             _starts = [.. _versions.Select(v => StartOf(v.EffectiveFrom))];
             _ends = [.. _versions.Select(v => Text.EndOfDay(v.Expiry))];

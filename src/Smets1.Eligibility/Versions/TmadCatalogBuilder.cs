@@ -140,7 +140,8 @@ public sealed class TmadCatalogBuilder
         {
             foreach (var other in versions.Values)
             {
-                if (other.EffectiveFrom == effectiveFrom)
+                // A registered version may take effect on an inferred era's date: the era then leaves date resolution (RULE-FILES.md).
+                if (other.EffectiveFrom == effectiveFrom && !other.IsInferred)
                 {
                     errors.Add($"{At("effective_from")}: EffectiveFrom {Text.Date(effectiveFrom)} collides with {other.Label}, which takes effect the same day; each version needs its own effective date.");
                 }
@@ -230,7 +231,8 @@ public sealed class TmadCatalogBuilder
         var model = new DefinedModel(d, prefix, root, baseVersion, state, errors);
         var facts = model.Facts();
         parameters = parameters with { Defined = model.Parameters(parameters) };
-        CheckParameters(At("expiry"), At("parameters"), d.Label, effectiveFrom, rules, parameters, errors);
+        var added = d.AddRules.ToList().IndexOf(RuleIds.ExclFailedAttempts);
+        CheckParameters(At("expiry"), added >= 0 && d.Origin is not null ? $"{prefix}{root}.add_rules[{added}]" : At("parameters"), d.Label, effectiveFrom, rules, parameters, errors);
         var defined = model.Rules(facts, parameters);
         if (errors.Count > before)
         {
@@ -306,7 +308,7 @@ public sealed class TmadCatalogBuilder
 
         if (rules.Contains(RuleIds.ExclFailedAttempts) && parameters.FailedAttemptThreshold is null)
         {
-            errors.Add($"{parametersAt}: it holds {RuleIds.ExclFailedAttempts} but has no FailedAttemptThreshold; set one (P-V1 proposes 5).");
+            errors.Add($"{parametersAt}: it holds {RuleIds.ExclFailedAttempts}, which needs the parameter '{ParameterKeys.FailedAttemptThreshold}', but no version it derives from sets it; set \"{ParameterKeys.FailedAttemptThreshold}\" (P-V1 proposes 5) or do not add the rule.");
         }
     }
 }

@@ -49,7 +49,7 @@ public static class VersionFile
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = Decode(File.ReadAllBytes(path), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -85,4 +85,36 @@ public static class VersionFile
         binder.Errors.AddRange(DuplicateKeys.In(json).Select(path => $"{name}: {path}: the key appears twice in one object; give it once"));
         return binder.Errors.Count > 0 ? throw new EligibilityConfigurationException(binder.Errors) : definitions;
     }
+
+    /// <summary>
+    /// The file's text, decoded strictly: bytes that are not UTF-8 are a load error naming the line and byte, never
+    /// silently replaced (a replaced label or rule ID would no longer be the one written).
+    /// </summary>
+    private static string Decode(byte[] bytes, string path)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(span))
+        {
+            return Strict.GetString(span);
+        }
+
+        // The first bad byte, and its line and byte on that line.
+        var at = 0;
+        while (System.Text.Rune.DecodeFromUtf8(span[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        var before = span[..at];
+        var line = before.Count((byte)'\n') + 1;
+        var column = at - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        throw new EligibilityConfigurationException($"{path}: line {line}, byte {column}: the file holds bytes that are not valid UTF-8 (0x{span[at]:X2}); save it as UTF-8.");
+    }
+
+    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

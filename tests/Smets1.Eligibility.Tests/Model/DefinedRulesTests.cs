@@ -44,6 +44,28 @@ public sealed class DefinedRulesTests
         Assert.Equal("ACME-COMPLAINTS: open_complaints 3 is more than max_open_complaints 1", Assert.Single(result.Failures).ToString());
     }
 
+    [Theory]
+    // is, in and is_not after an hours_since/days_since/days_until operand: the explanation once cut "is " off every operator and crashed.
+    [InlineData("""{ "hours_since": "chf_last_contact", "is": 15 }""", "R-1: chf_last_contact 2021-11-09T19:00:00Z is 15h before assessment, exactly 15h")]
+    [InlineData("""{ "days_since": "chf_last_contact", "in": [1, 2] }""", "R-1: chf_last_contact 2021-11-09T19:00:00Z is 1 day before assessment date 2021-11-10, one of 1, 2")]
+    [InlineData("""{ "days_until": "chf_last_contact", "is_not": 3 }""", "R-1: chf_last_contact 2021-11-09T19:00:00Z is -1 days after assessment date 2021-11-10, not 3")]
+    public void Explain_EqualityOperatorsAfterATimeOperand_NameTheComparison(string when, string expected)
+    {
+        var builder = new TmadCatalogBuilder();
+        var json = """{ "label": "acme-x", "based_on": "v17", "effective_from": "2021-11-05", "source": "s", "define_rules": [ { "id": "R-1", "description": "d", "outcome": "Deferred", "source": "s", "when": WHEN } ] }""".Replace("WHEN", when, StringComparison.Ordinal);
+        foreach (var definition in VersionFile.Parse(json, "acme.json"))
+        {
+            builder.Register(definition);
+        }
+
+        var evaluator = new EligibilityEvaluator(builder.Build(), Epcl);
+        var facts = new InstallationBuilder().AssessedAt(At).WithDmc("DMC-FOC-0001").Build() with { ChfLastContact = Instant.FromUtc(2021, 11, 9, 19, 0) };
+
+        var result = evaluator.Evaluate(facts, EvaluationOptions.Pinned("acme-x"));
+
+        Assert.Contains(expected, result.Failures.Select(f => f.ToString()));
+    }
+
     [Fact]
     public void Evaluate_PsrWithoutWelfareCall_IsDeferredNamingTheMissingCall()
     {

@@ -49,6 +49,15 @@ public sealed class RuleFileErrorTests
         // An expiry before the effective date.
         { """ "expiry": { "value": "2021-11-01", "source": "s" }""",
           "acme.json: $.expiry: Expiry 2021-11-01 is before EffectiveFrom 2021-11-05" },
+        // A fact of another enum: both sides of a comparison have one type; the error names the rule and the path.
+        { Facts + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "site_access", "is": { "fact": "cohort" } } } ]""",
+          "acme.json: $.define_rules[0].when.is: a fact of the operand's type (enum); fact 'cohort' is an enum with other values (IOC, MOC_MDS, MOC_SECURE, FOC_NP, FOC_BG, not FULL, NONE) (rule A)" },
+        // Another enum's fact inside an "in" list.
+        { Facts + """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Deferred", "source": "s", "when": { "fact": "meter_status", "in": [ "ACTIVE", { "fact": "site_access" } ] } } ]""",
+          "acme.json: $.define_rules[0].when.in[1]: a fact of the operand's type (enum); fact 'site_access' is an enum with other values" },
+        // A catalogue rule added to a version that lacks the parameter it needs names that parameter.
+        { """ "add_rules": [ { "rule": "EXCL-FAILED-ATTEMPTS", "source": "s" } ]""",
+          "acme.json: $.add_rules[0]: it holds EXCL-FAILED-ATTEMPTS, which needs the parameter 'failed_attempt_threshold'" },
         // An outcome a defined rule may not have.
         { """ "define_rules": [ { "id": "A", "description": "d", "outcome": "Eligible", "source": "s", "when": { "fact": "igt", "is": true } } ]""",
           "acme.json: $.define_rules[0].outcome: expected Excluded, Ineligible, Deferred or Warning" },
@@ -71,6 +80,43 @@ public sealed class RuleFileErrorTests
         Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].label: the label is already used", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].based_on: BasedOn 'v16' does not exist", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("acme.json: $.versions[1].effective_from: EffectiveFrom 2021-11-05 collides with acme", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_RegisteredVersionOnAnEraStart_IsAcceptedAndTakesTheEraOutOfResolution()
+    {
+        // 2022-01-01 is when inferred-2022-01 starts: a registered version may share an era's date (RULE-FILES.md).
+        var builder = new TmadCatalogBuilder();
+        foreach (var definition in VersionFile.Parse("""{ "label": "acme-2022", "based_on": "v17", "effective_from": "2022-01-01", "source": "s", "expiry": { "value": "2022-03-31", "source": "s" } }""", "acme.json"))
+        {
+            builder.Register(definition);
+        }
+
+        var catalog = builder.Build();
+
+        Assert.Equal("acme-2022", catalog.Resolve(new NodaTime.LocalDate(2022, 1, 1), includeInferredTimeline: true).Version?.Label);
+        // After acme-2022 expires, the era it shares a date with no longer resolves dates: the gap stays a gap.
+        Assert.Null(catalog.Resolve(new NodaTime.LocalDate(2022, 4, 1), includeInferredTimeline: true).Version);
+        Assert.Equal("inferred-2022-05", catalog.Resolve(new NodaTime.LocalDate(2022, 6, 1), includeInferredTimeline: true).Version?.Label);
+        Assert.True(catalog.TryGet("inferred-2022-01", out _)); // still pinnable
+    }
+
+    [Fact]
+    public void Load_VersionFileWithInvalidUtf8AtTheEndOfAString_IsALoadErrorNamingLineAndByte()
+    {
+        // The bad byte is the last of the string value, right before its closing quote (it used to be replaced silently).
+        var path = Path.Combine(Path.GetTempPath(), $"acme-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, [.. "{\n\"label\": \"x1"u8, 0xC3, .. "\", \"based_on\": \"v17\", \"effective_from\": \"2021-12-01\", \"source\": \"s\" }"u8]);
+        try
+        {
+            var e = Assert.Throws<EligibilityConfigurationException>(() => VersionFile.Load(path));
+
+            Assert.Contains("line 2, byte 13: the file holds bytes that are not valid UTF-8 (0xC3)", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class TmadCatalogBuilderTests
 
         var error = Assert.Throws<EligibilityConfigurationException>(() => new TmadCatalogBuilder().Register(definition).Build());
 
-        Assert.Contains("has no FailedAttemptThreshold", error.Message, StringComparison.Ordinal);
+        Assert.Contains("it holds EXCL-FAILED-ATTEMPTS, which needs the parameter 'failed_attempt_threshold'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
