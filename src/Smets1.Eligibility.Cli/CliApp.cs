@@ -93,12 +93,34 @@ internal static class CliApp
         var outputFile = new Option<string?>("--output", "-o") { Description = "Writes the results here instead of standard output." };
         var format = new Option<string>("--format") { Description = "csv, or jsonl for JSON Lines (json is another name for jsonl).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl", "json");
+        var remedies = new Option<bool>("--remedies") { Description = "Adds remedies (what would make each failed rule pass), earliest_eligible and earliest_version after message (AUDIT.md §2)." };
         var evaluate = new Command("evaluate", "Evaluates every row of an installation file; a summary goes to standard error.")
         {
-            installations, epcl, asOf, tmad, outputFile, format,
+            installations, epcl, asOf, tmad, outputFile, format, remedies,
         };
-        evaluate.SetAction(p => new EvaluateCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
-            new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred)),
+        evaluate.SetAction(p => p.GetValue(remedies)
+            ? new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+                new DetailedRunCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred), Audit: false, Remedies: true),
+                standardOutput)
+            : new EvaluateCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+                new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred)),
+                standardOutput));
+
+        var auditInstallations = new Argument<string>("INSTALLATIONS.csv") { Description = "The installation file with recorded_verdict (and optionally recorded_version, recorded_failed_rules), or - for standard input." };
+        var auditEpcl = new Option<string?>("--epcl") { Description = "The EPCL file." };
+        var auditAsOf = new Option<string?>("--as-of") { Description = "The assessment instant for rows with no assessed_at." };
+        var auditTmad = new Option<string?>("--tmad") { Description = "Pins the replay to this version (explained_by still tries every version)." };
+        var auditOutput = new Option<string?>("--output", "-o") { Description = "Writes the audit here instead of standard output." };
+        var auditFormat = new Option<string>("--format") { Description = "csv, or jsonl for JSON Lines (its last line is the summary).", DefaultValueFactory = _ => "csv" };
+        auditFormat.AcceptOnlyFromAmong("csv", "jsonl", "json");
+        var failOnFinding = new Option<bool>("--fail-on-finding") { Description = "Exits 4 when any row is TOO-LENIENT, TOO-STRICT, RULES-DIFFER or VERSION-DIFFERS (3 still wins when rows are Invalid)." };
+        var auditRemedies = new Option<bool>("--remedies") { Description = "Adds the remedies columns, as evaluate --remedies." };
+        var audit = new Command("audit", "Replays every row and compares it with the decision it records: one finding per row (AGREES, TOO-LENIENT, TOO-STRICT, …) and the versions that explain a disagreement.")
+        {
+            auditInstallations, auditEpcl, auditAsOf, auditTmad, auditOutput, auditFormat, failOnFinding, auditRemedies,
+        };
+        audit.SetAction(p => new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+            new DetailedRunCommand.Settings(p.GetValue(auditInstallations), p.GetValue(auditEpcl), p.GetValue(auditAsOf), p.GetValue(auditTmad), p.GetValue(auditOutput), p.GetValue(auditFormat)!, p.GetValue(inferred), Audit: true, Remedies: p.GetValue(auditRemedies), FailOnFinding: p.GetValue(failOnFinding)),
             standardOutput));
 
         var timeline = new Option<bool>("--timeline") { Description = "Draws the versions on a date axis from 2020 to 2026, with the gaps that resolve to VERSION-UNRESOLVED." };
@@ -160,6 +182,7 @@ internal static class CliApp
             p.GetValue(reportInstallations)!, p.GetValue(reportEpcl), p.GetValue(reportTmad), p.GetValue(reportOutput)!, p.GetValue(inferred))));
 
         root.Subcommands.Add(evaluate);
+        root.Subcommands.Add(audit);
         root.Subcommands.Add(report);
         root.Subcommands.Add(sweep);
         root.Subcommands.Add(versions);

@@ -34,7 +34,7 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
             }
 
             using var input = InputFiles.Open(path, "installation file");
-            using var reader = new InstallationCsvReader(input, path, catalog.Facts);
+            using var reader = new InstallationCsvReader(input, path, catalog.Facts, catalog.Rules);
             Reference.Epcl epcl;
             using (var epclReader = InputFiles.Open(settings.Epcl, "EPCL file"))
             {

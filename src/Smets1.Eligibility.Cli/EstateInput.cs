@@ -60,7 +60,7 @@ internal sealed class EstateInput : IDisposable
         try
         {
             var name = installations ?? Samples.EstateName;
-            var reader = new InstallationCsvReader(input, name, catalog.Facts);
+            var reader = new InstallationCsvReader(input, name, catalog.Facts, catalog.Rules);
             return new EstateInput(input, reader, LoadEpcl(epcl, installations is null, error), name);
         }
         catch

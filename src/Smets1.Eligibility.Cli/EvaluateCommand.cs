@@ -24,13 +24,8 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
 
     public int Run(Settings settings, Stream standardOutput)
     {
-        var options = Options(settings);
-        var format = settings.Format.ToLowerInvariant() switch
-        {
-            "csv" => ResultFormat.Csv,
-            "jsonl" or "json" => ResultFormat.JsonLines, // "json" is kept as another name for JSON Lines
-            _ => throw new UsageException($"--format '{settings.Format}' is not supported; use csv or jsonl."),
-        };
+        var options = OptionsOf(catalog, settings);
+        var format = FormatOf(settings.Format);
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
@@ -70,7 +65,20 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         return summary.Invalid > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
     }
 
-    private EvaluationOptions Options(Settings settings)
+    internal static ResultFormat FormatOf(string format) => format.ToLowerInvariant() switch
+    {
+        "csv" => ResultFormat.Csv,
+        "jsonl" or "json" => ResultFormat.JsonLines, // "json" is kept as another name for JSON Lines
+        _ => throw new UsageException($"--format '{format}' is not supported; use csv or jsonl."),
+    };
+
+    /// <summary>A result row of the result file: the row's result, or (for an invalid row) why it could not be read.</summary>
+    internal static ResultLine LineOf(in InstallationRow row, EligibilityResult? result) =>
+        result is null
+            ? new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, (row.Invalid ?? string.Empty).AsMemory())
+            : new ResultLine(row.InstallationId, row.Row, result.Version?.Label, result.Verdict.ToString(), result.Outcome.FailedRules, result.Outcome.Warnings, result.Message.AsMemory());
+
+    internal static EvaluationOptions OptionsOf(TmadCatalog catalog, Settings settings)
     {
         var options = EstateInput.Options(catalog, settings.Tmad, settings.Inferred);
 

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Finished, but some rows were <c>Invalid</c>.</summary>
     public const int SomeInvalid = 3;
+
+    /// <summary>audit --fail-on-finding: some row is TOO-LENIENT, TOO-STRICT, RULES-DIFFER or VERSION-DIFFERS (AUDIT.md §1); verify: the output differs (§3).</summary>
+    public const int Finding = 4;
 }

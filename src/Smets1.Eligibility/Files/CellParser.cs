@@ -190,9 +190,13 @@ internal sealed class CellParser
 
     private T Fail<T>(string column, ReadOnlySpan<char> cell, string expected)
     {
-        _errors.Add($"column '{column}' has '{cell}', expected {expected}");
+        Fail(column, cell, expected);
         return default!;
     }
+
+    /// <summary>Records that a cell is not what its column expects, naming both.</summary>
+    public void Fail(string column, ReadOnlySpan<char> cell, string expected) =>
+        _errors.Add($"column '{column}' has '{cell}', expected {expected}");
 
     public delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
 }

@@ -35,6 +35,17 @@ internal static class Columns
     ];
 
     /// <summary>The installation columns that must be present in the header.</summary>
+    /// <summary>The recorded-decision columns (AUDIT.md §1): accepted by every command, never facts.</summary>
+    public const string RecordedVerdict = "recorded_verdict";
+
+    /// <summary>The TMAD version the supplier applied.</summary>
+    public const string RecordedVersion = "recorded_version";
+
+    /// <summary>The reasons the supplier recorded, rule IDs separated by <c>;</c>.</summary>
+    public const string RecordedFailedRules = "recorded_failed_rules";
+
+    public static readonly string[] Recorded = [RecordedVerdict, RecordedVersion, RecordedFailedRules];
+
     public static readonly string[] InstallationRequired = [InstallationId, Cohort, MeterStatus, HasEsme, HasGsme, DmcId];
 
     public const string AddedOn = "added_on";

@@ -23,17 +23,32 @@ internal sealed class InstallationCsvReader : IDisposable
     private readonly FactSchema _schema;
     private readonly int[] _customIndex;
 
-    public InstallationCsvReader(TextReader reader, string fileName, FactSchema? schema = null)
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name errors give.</param>
+    /// <param name="schema">The declared facts, whose columns the file may hold.</param>
+    /// <param name="rules">The rules a <c>recorded_failed_rules</c> cell may name (those the loaded versions know); by default the shipped catalogue's.</param>
+    public InstallationCsvReader(TextReader reader, string fileName, FactSchema? schema = null, IEnumerable<Rules.RuleDefinition>? rules = null)
     {
         _schema = schema ?? FactSchema.Empty;
         _source = (reader as StreamReader)?.BaseStream;
         _csv = new CsvRecordReader(reader, fileName);
         var header = CsvHeader.ReadFrom(_csv, fileName);
-        string[] known = [.. Columns.Installation, .. _schema.Facts.Select(f => f.Name)];
+        string[] known = [.. Columns.Installation, .. _schema.Facts.Select(f => f.Name), .. Columns.Recorded];
         _header = CsvHeader.Match(header, fileName, known, Columns.InstallationRequired);
         _index = Array.ConvertAll(Columns.Installation, _header.IndexOf);
         _customIndex = [.. _schema.Facts.Select(f => _header.IndexOf(f.Name))];
+        _recordedIndex = Array.ConvertAll(Columns.Recorded, _header.IndexOf);
+        if (Array.Exists(_recordedIndex, i => i >= 0))
+        {
+            _recorded = new RecordedColumns(rules ?? Versions.TmadCatalog.Shipped.Rules);
+        }
     }
+
+    private readonly int[] _recordedIndex;
+    private readonly RecordedColumns? _recorded;
+
+    /// <summary>Whether the file has a <c>recorded_verdict</c> column (<c>audit</c> needs one).</summary>
+    public bool HasRecordedVerdict => _recordedIndex[0] >= 0;
 
     /// <summary>Reads up to <paramref name="rows"/>.Length data rows into it, in order.</summary>
     /// <returns>How many were read: fewer than asked only at the end of the file.</returns>
@@ -188,12 +203,13 @@ internal sealed class InstallationCsvReader : IDisposable
             DirectedExclusion = c.Boolean(Columns.DirectedExclusion, Cell(21), false),
             Custom = Custom(c),
         };
+        var recorded = _recorded?.Read(RecordedCell(0), RecordedCell(1), RecordedCell(2), c);
         if (c.HasErrors)
         {
             return Invalid(id, string.Join("; ", c.Errors));
         }
 
-        return new InstallationRow(_row, facts.InstallationId, facts, null);
+        return new InstallationRow(_row, facts.InstallationId, facts, null) { Recorded = recorded };
     }
 
     /// <summary>The declared facts' cells: every declared column is validated on every row (RULE-FILES.md).</summary>
@@ -226,6 +242,12 @@ internal sealed class InstallationCsvReader : IDisposable
     private ReadOnlySpan<char> Cell(int column)
     {
         var index = _index[column];
+        return index >= 0 && index < _csv.Count ? _csv[index] : [];
+    }
+
+    private ReadOnlySpan<char> RecordedCell(int column)
+    {
+        var index = _recordedIndex[column];
         return index >= 0 && index < _csv.Count ? _csv[index] : [];
     }
 

@@ -40,6 +40,32 @@ public static class InstallationFile
         }
     }
 
+    /// <summary>
+    /// Opens a file and streams its rows as <paramref name="catalog"/> reads them: the columns of its declared facts, and
+    /// recorded decisions (AUDIT.md §1) whose <c>recorded_failed_rules</c> may name any rule its versions know.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="catalog">The catalogue: its facts and rules.</param>
+    /// <returns>The rows, read as they are enumerated, each with its <see cref="InstallationRow.Recorded"/> decision when the file records one.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="EligibilityFileException">The header is missing, or names an unknown, repeated or missing column; or, while enumerating, a quoted cell is never closed or a cell exceeds 64 KiB.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IEnumerable<InstallationRow> Load(string path, Versions.TmadCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var reader = TextFile.Open(path);
+        try
+        {
+            return Rows(new InstallationCsvReader(reader, path, catalog.Facts, catalog.Rules));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Streams the rows of an installation file read from <paramref name="reader"/>; the header is checked now.</summary>
     /// <param name="reader">The text (disposed when the enumeration ends).</param>
     /// <param name="fileName">The name used in error messages.</param>

@@ -9,4 +9,10 @@ public readonly record struct InstallationRow(int Row, string InstallationId, In
 {
     /// <summary>Whether the row could be read.</summary>
     public bool IsValid => Invalid is null;
+
+    /// <summary>
+    /// The decision the row records in <c>recorded_verdict</c>, <c>recorded_version</c> and <c>recorded_failed_rules</c>
+    /// (AUDIT.md §1); <see langword="null"/> when the file has none of those columns or the row is invalid.
+    /// </summary>
+    public Auditing.RecordedDecision? Recorded { get; init; }
 }

@@ -12,17 +12,33 @@ namespace Smets1.Eligibility.Files;
 internal readonly record struct ResultLine(string InstallationId, int Row, string? Version, string Verdict, RuleSet FailedRules, RuleSet Warnings, ReadOnlyMemory<char> Message);
 
 /// <summary>Writes result lines as CSV or JSON Lines (FILES-AND-CLI.md, "Result file").</summary>
+/// <summary>A cell of a column that follows <c>message</c> (<c>remedies</c>, <c>finding</c>, …): text, or a list written joined by <paramref name="Separator"/> in CSV and as an array in JSON.</summary>
+internal readonly record struct ResultCell(string? Text, IReadOnlyList<string>? Items = null, string Separator = ";")
+{
+    public static implicit operator ResultCell(string? text) => new(text);
+
+    public string Joined => Items is null ? Text ?? string.Empty : string.Join(Separator, Items);
+}
+
 internal abstract class ResultWriter : IDisposable
 {
     public const string InvalidVerdict = "Invalid";
 
     /// <summary>The writer of a format; <see cref="ResultFile"/> and the tool both start here.</summary>
-    public static ResultWriter Create(Stream output, ResultFormat format, bool leaveOpen) => format switch
+    public static ResultWriter Create(Stream output, ResultFormat format, bool leaveOpen, IReadOnlyList<string>? extraColumns = null) => format switch
     {
-        ResultFormat.Csv => new CsvResultWriter(output, leaveOpen),
-        ResultFormat.JsonLines => new JsonLinesResultWriter(output, leaveOpen),
+        ResultFormat.Csv => new CsvResultWriter(output, leaveOpen, extraColumns),
+        ResultFormat.JsonLines => new JsonLinesResultWriter(output, leaveOpen, extraColumns),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use ResultFormat.Csv or ResultFormat.JsonLines."),
     };
+
+    /// <summary>Writes a line with the cells of the extra columns the writer was created with, in their order.</summary>
+    public abstract void Write(in ResultLine line, ReadOnlySpan<ResultCell> extra);
+
+    /// <summary>JSON Lines only: a last object (a run's summary); CSV writes nothing.</summary>
+    public virtual void WriteSummary(Action<Utf8JsonWriter> write)
+    {
+    }
 
     /// <summary>Whether <see cref="Dispose"/> has run.</summary>
     public bool IsDisposed { get; protected set; }
@@ -40,14 +56,33 @@ internal sealed class CsvResultWriter : ResultWriter
 {
     private readonly StreamWriter _writer;
 
-    public CsvResultWriter(Stream output, bool leaveOpen = false)
+    public CsvResultWriter(Stream output, bool leaveOpen = false, IReadOnlyList<string>? extraColumns = null)
     {
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen) { NewLine = "\n" };
-        _writer.WriteLine(string.Join(',', Columns.Result));
+        _writer.WriteLine(string.Join(',', [.. Columns.Result, .. extraColumns ?? []]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(in ResultLine line)
+    {
+        Cells(line);
+        _writer.Write('\n');
+    }
+
+    public override void Write(in ResultLine line, ReadOnlySpan<ResultCell> extra)
+    {
+        Cells(line);
+        foreach (var cell in extra)
+        {
+            _writer.Write(',');
+            Cell(cell.Joined);
+        }
+
+        _writer.Write('\n');
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Cells(in ResultLine line)
     {
         Cell(line.InstallationId);
         _writer.Write(',');
@@ -64,7 +99,6 @@ internal sealed class CsvResultWriter : ResultWriter
         Ids(line.Warnings);
         _writer.Write(',');
         Cell(line.Message.Span);
-        _writer.Write('\n');
     }
 
     /// <summary>A result cell: formulas neutralised, then quoted where CSV needs it.</summary>
@@ -160,15 +194,28 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
     private readonly bool _leaveOpen;
 
-    public JsonLinesResultWriter(Stream output, bool leaveOpen = false)
+    private readonly JsonEncodedText[] _extraColumns;
+
+    public JsonLinesResultWriter(Stream output, bool leaveOpen = false, IReadOnlyList<string>? extraColumns = null)
     {
         _output = output;
         _leaveOpen = leaveOpen;
         _json = new Utf8JsonWriter(_pending, Options);
+        _extraColumns = [.. (extraColumns ?? []).Select(Encode)];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Write(in ResultLine line)
+    public override void Write(in ResultLine line) => Write(line, []);
+
+    public override void WriteSummary(Action<Utf8JsonWriter> write)
+    {
+        _json.Reset(_pending);
+        write(_json);
+        EndLine();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Write(in ResultLine line, ReadOnlySpan<ResultCell> extra)
     {
         _json.Reset(_pending);
         _json.WriteStartObject();
@@ -187,7 +234,35 @@ internal sealed class JsonLinesResultWriter : ResultWriter
         Rules(FailedRules, line.FailedRules);
         Rules(Warnings, line.Warnings);
         _json.WriteString(Message, line.Message.Span);
+        for (var i = 0; i < extra.Length; i++)
+        {
+            var cell = extra[i];
+            if (cell.Items is { } items)
+            {
+                _json.WriteStartArray(_extraColumns[i]);
+                foreach (var item in items)
+                {
+                    _json.WriteStringValue(item);
+                }
+
+                _json.WriteEndArray();
+            }
+            else if (cell.Text is { Length: > 0 } text)
+            {
+                _json.WriteString(_extraColumns[i], text);
+            }
+            else
+            {
+                _json.WriteNull(_extraColumns[i]);
+            }
+        }
+
         _json.WriteEndObject();
+        EndLine();
+    }
+
+    private void EndLine()
+    {
         _json.Flush();
         _pending.GetSpan(1)[0] = (byte)'\n';
         _pending.Advance(1);
