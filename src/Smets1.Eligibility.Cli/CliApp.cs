@@ -10,11 +10,19 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>The <c>smets1-eligibility</c> command line (FILES-AND-CLI.md). Usage errors are one line on standard error and exit 2.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, Stream standardOutput, TextWriter standardError)
+    public static int Run(string[] args, Stream standardOutput, TextWriter standardError) =>
+        Run(args, standardOutput, standardError, NodaTime.SystemClock.Instance);
+
+    /// <summary>Runs the tool; <paramref name="clock"/> gives the instant the run starts, with which a report is dated (verify re-runs at the recorded start).</summary>
+    internal static int Run(string[] args, Stream standardOutput, TextWriter standardError, NodaTime.IClock clock)
     {
         var error = Console(standardError);
         var output = new StreamWriter(standardOutput, new System.Text.UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true };
-        var root = Build(standardOutput, output, error);
+        var counts = new RunCounts();
+        var started = clock.GetCurrentInstant();
+
+        // A report is dated with the instant its run started, which the run record keeps, so that verify reproduces it.
+        var root = Build(standardOutput, output, error, counts, new FixedClock(started));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -25,7 +33,16 @@ internal static class CliApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = standardError, EnableDefaultExceptionHandler = false });
+            var code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = standardError, EnableDefaultExceptionHandler = false });
+            if (code is ExitCodes.Ok or ExitCodes.SomeInvalid or ExitCodes.Finding)
+            {
+                if (RunRecord.WriteBeside(parsed, args, counts, started, clock) is { } why)
+                {
+                    standardError.WriteLine($"smets1-eligibility: warning: no run record was written: {why}");
+                }
+            }
+
+            return code;
         }
         catch (Exception e) when (e is UsageException or EligibilityFileException)
         {
@@ -68,7 +85,7 @@ internal static class CliApp
         }
     }
 
-    private static RootCommand Build(Stream standardOutput, TextWriter output, IAnsiConsole error)
+    private static RootCommand Build(Stream standardOutput, TextWriter output, IAnsiConsole error, RunCounts counts, NodaTime.IClock clock)
     {
         var root = new RootCommand("Evaluates SMETS1 installations against the TMAD pre-migration eligibility rules, version by version.");
         var versionFiles = new Option<string[]>("--versions")
@@ -99,10 +116,10 @@ internal static class CliApp
             installations, epcl, asOf, tmad, outputFile, format, remedies,
         };
         evaluate.SetAction(p => p.GetValue(remedies)
-            ? new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+            ? new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? [], counts).Run(
                 new DetailedRunCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred), Audit: false, Remedies: true),
                 standardOutput)
-            : new EvaluateCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+            : new EvaluateCommand(Catalog(p), error, p.GetValue(versionFiles) ?? [], counts).Run(
                 new EvaluateCommand.Settings(p.GetValue(installations), p.GetValue(epcl), p.GetValue(asOf), p.GetValue(tmad), p.GetValue(outputFile), p.GetValue(format)!, p.GetValue(inferred)),
                 standardOutput));
 
@@ -119,15 +136,17 @@ internal static class CliApp
         {
             auditInstallations, auditEpcl, auditAsOf, auditTmad, auditOutput, auditFormat, failOnFinding, auditRemedies,
         };
-        audit.SetAction(p => new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? []).Run(
+        audit.SetAction(p => new DetailedRunCommand(Catalog(p), error, p.GetValue(versionFiles) ?? [], counts).Run(
             new DetailedRunCommand.Settings(p.GetValue(auditInstallations), p.GetValue(auditEpcl), p.GetValue(auditAsOf), p.GetValue(auditTmad), p.GetValue(auditOutput), p.GetValue(auditFormat)!, p.GetValue(inferred), Audit: true, Remedies: p.GetValue(auditRemedies), FailOnFinding: p.GetValue(failOnFinding)),
             standardOutput));
 
         var timeline = new Option<bool>("--timeline") { Description = "Draws the versions on a date axis from 2020 to 2026, with the gaps that resolve to VERSION-UNRESOLVED." };
-        var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source.") { timeline };
+        var versionsFormat = new Option<string>("--format") { Description = "csv (fingerprints cut to 12 characters), or json (whole fingerprints).", DefaultValueFactory = _ => "csv" };
+        versionsFormat.AcceptOnlyFromAmong("csv", "json");
+        var versions = new Command("versions", "Lists the TMAD versions: label, effective date, expiry, source, fingerprint.") { timeline, versionsFormat };
         versions.SetAction(p => p.GetValue(timeline)
             ? Timeline(Catalog(p), p.GetValue(inferred), output)
-            : Versions(Catalog(p), p.GetValue(inferred), output));
+            : p.GetValue(versionsFormat) == "json" ? VersionsJson(Catalog(p), p.GetValue(inferred), output) : Versions(Catalog(p), p.GetValue(inferred), output));
 
         var rulesTmad = new Option<string?>("--tmad") { Description = "Lists the rules of this version with its parameter values." };
         var rulesFormat = new Option<string>("--format") { Description = "csv, or markdown for the version's rule book (needs --tmad).", DefaultValueFactory = _ => "csv" };
@@ -167,7 +186,7 @@ internal static class CliApp
         {
             sweepInstallations, sweepEpcl, sweepTmad, sweepParameter, sweepValues, sweepOutput,
         };
-        sweep.SetAction(p => new SweepCommand(Catalog(p), error, output, p.GetValue(versionFiles) ?? []).Run(new SweepCommand.Settings(
+        sweep.SetAction(p => new SweepCommand(Catalog(p), error, output, p.GetValue(versionFiles) ?? [], counts).Run(new SweepCommand.Settings(
             p.GetValue(sweepInstallations)!, p.GetValue(sweepEpcl), p.GetValue(sweepTmad)!, p.GetValue(sweepParameter)!, p.GetValue(sweepValues)!, p.GetValue(sweepOutput), p.GetValue(inferred))));
 
         var reportInstallations = new Argument<string>("INSTALLATIONS.csv") { Description = "The installation file, or - for standard input." };
@@ -178,10 +197,14 @@ internal static class CliApp
         {
             reportInstallations, reportEpcl, reportTmad, reportOutput,
         };
-        report.SetAction(p => new ReportCommand(Catalog(p), error, NodaTime.SystemClock.Instance, p.GetValue(versionFiles) ?? []).Run(new ReportCommand.Settings(
+        report.SetAction(p => new ReportCommand(Catalog(p), error, clock, p.GetValue(versionFiles) ?? [], counts).Run(new ReportCommand.Settings(
             p.GetValue(reportInstallations)!, p.GetValue(reportEpcl), p.GetValue(reportTmad), p.GetValue(reportOutput)!, p.GetValue(inferred))));
 
+        var record = new Argument<string>("FILE.run.json") { Description = "The run record written beside an output." };
+        var verify = new Command("verify", "Re-reads the inputs a run record names and re-runs its command: reproduced (exit 0), inputs changed (exit 2) or differs (exit 4).") { record };
+        verify.SetAction(p => new VerifyCommand(output).Run(p.GetValue(record)!));
         root.Subcommands.Add(evaluate);
+        root.Subcommands.Add(verify);
         root.Subcommands.Add(audit);
         root.Subcommands.Add(report);
         root.Subcommands.Add(sweep);
@@ -194,7 +217,7 @@ internal static class CliApp
 
     private static int Versions(TmadCatalog catalog, bool inferred, TextWriter output)
     {
-        output.WriteLine("label,effective_from,expiry,source,shipped,notes");
+        output.WriteLine("label,effective_from,expiry,source,shipped,notes,fingerprint");
         foreach (var v in catalog.Versions)
         {
             if (v.IsInferred && !inferred)
@@ -204,9 +227,37 @@ internal static class CliApp
 
             var effective = Text.Date(v.EffectiveFrom) + (v.EffectiveFromConfidence == Confidence.Inferred ? " (inferred)" : string.Empty);
             var kind = v.IsInferred ? "inferred era" : v.IsShipped ? "yes" : "no";
-            output.WriteLine(string.Join(',', CsvResultWriter.Escape(v.Label), effective, Text.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty)));
+            output.WriteLine(string.Join(',', CsvResultWriter.Escape(v.Label), effective, Text.Date(v.Expiry), CsvResultWriter.Escape(v.Source), kind, CsvResultWriter.Escape(v.Notes ?? string.Empty), v.Fingerprint[..12]));
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static int VersionsJson(TmadCatalog catalog, bool inferred, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var v in catalog.Versions.Where(v => inferred || !v.IsInferred))
+            {
+                json.WriteStartObject();
+                json.WriteString("label", v.Label);
+                json.WriteString("effective_from", Text.Date(v.EffectiveFrom));
+                json.WriteString("effective_from_confidence", v.EffectiveFromConfidence.ToString().ToLowerInvariant());
+                json.WriteString("expiry", Text.Date(v.Expiry));
+                json.WriteString("source", v.Source);
+                json.WriteString("kind", v.IsInferred ? "inferred era" : v.IsShipped ? "shipped" : "registered");
+                json.WriteString("based_on", v.BasedOn);
+                json.WriteString("notes", v.Notes);
+                json.WriteString("fingerprint", v.Fingerprint);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         return ExitCodes.Ok;
     }
 
@@ -216,7 +267,7 @@ internal static class CliApp
         return ExitCodes.Ok;
     }
 
-    private static TmadCatalog LoadCatalog(string[] files)
+    internal static TmadCatalog LoadCatalog(string[] files)
     {
         if (files.Length == 0)
         {
@@ -249,7 +300,7 @@ internal static class CliApp
             return ExitCodes.Ok;
         }
 
-        output.WriteLine("rule_id,outcome,clause,source,confidence,versions,parameters,fails_when");
+        output.WriteLine("rule_id,outcome,clause,source,confidence,versions,parameters,fails_when,fingerprints");
         var rules = version?.Rules ?? catalog.Rules;
         foreach (var rule in rules)
         {
@@ -261,6 +312,7 @@ internal static class CliApp
             {
                 rule.Id, outcome, rule.Clause ?? string.Empty, rule.Citation, rule.Confidence?.ToString().ToLowerInvariant() ?? string.Empty,
                 rule.DefinedIn is { } definedIn ? "defined in " + definedIn : string.Join(' ', rule.ShippedIn), parameters, rule.FailsWhen,
+                string.Join(' ', (version is null ? catalog.Versions.Where(v => !v.IsInferred && v.Holds(rule.Id)) : [version]).Select(v => $"{v.Label}:{v.Fingerprint[..12]}")),
             }.Select(CsvResultWriter.Escape)));
         }
 

@@ -16,7 +16,7 @@ namespace Smets1.Eligibility.Cli;
 /// <c>recorded_verdict,recorded_version,finding,explained_by</c>. Chunks of rows are worked on both cores and written in
 /// order, so memory stays bounded. The audit summary goes to standard error and, in JSON Lines, as the last line.
 /// </summary>
-internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles)
+internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     public static readonly string[] AuditColumns = ["recorded_verdict", "recorded_version", "finding", "explained_by"];
     public static readonly string[] RemedyColumns = ["remedies", "earliest_eligible", "earliest_version"];
@@ -25,7 +25,7 @@ internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error
     public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format, bool Inferred, bool Audit, bool Remedies, bool FailOnFinding = false);
 
     /// <summary>What the run wrote, for the run record: rows, and counts per verdict and per finding.</summary>
-    public RunCounts Counts { get; } = new();
+    public RunCounts Counts { get; } = counts ?? new();
 
     public int Run(Settings settings, Stream standardOutput)
     {
@@ -33,7 +33,7 @@ internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error
         var options = EvaluateCommand.OptionsOf(catalog, evaluate);
         var format = EvaluateCommand.FormatOf(settings.Format);
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
-        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
         if (settings.Audit && !estate.Reader.HasRecordedVerdict)
         {
             throw new UsageException($"{estate.Name}: audit compares recorded decisions with the replay, but the file has no recorded_verdict column; add recorded_verdict (and optionally recorded_version, recorded_failed_rules), or use evaluate.");

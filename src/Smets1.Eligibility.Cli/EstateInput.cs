@@ -49,19 +49,24 @@ internal sealed class EstateInput : IDisposable
     }
 
     /// <summary>Opens the installation file and reads its header and the EPCL; every problem is a usage error, raised before any output exists.</summary>
-    public static EstateInput Open(string? installations, string? epcl, TmadCatalog catalog, IAnsiConsole error)
+    /// <param name="installations">The installation file, <c>-</c>, or null for the bundled sample.</param>
+    /// <param name="epcl">The EPCL file, if any.</param>
+    /// <param name="catalog">The versions, whose facts and rule IDs the reader checks.</param>
+    /// <param name="error">Where warnings go.</param>
+    /// <param name="counts">The run's counts, which keep the digest of standard input for the run record.</param>
+    public static EstateInput Open(string? installations, string? epcl, TmadCatalog catalog, IAnsiConsole error, RunCounts? counts = null)
     {
         if (installations is null)
         {
             error.WriteLine("no file given: evaluating the sample estate bundled with the tool (give a file, or - for standard input)");
         }
 
-        var input = installations is { } path ? InputFiles.Open(path, "installation file") : new StreamReader(Samples.OpenEstate());
+        var input = installations is { } path ? InputFiles.Open(path, "installation file", counts) : new StreamReader(Samples.OpenEstate());
         try
         {
             var name = installations ?? Samples.EstateName;
             var reader = new InstallationCsvReader(input, name, catalog.Facts, catalog.Rules);
-            return new EstateInput(input, reader, LoadEpcl(epcl, installations is null, error), name);
+            return new EstateInput(input, reader, LoadEpcl(epcl, installations is null, error, counts), name);
         }
         catch
         {
@@ -76,11 +81,11 @@ internal sealed class EstateInput : IDisposable
         _input.Dispose();
     }
 
-    private static Epcl LoadEpcl(string? path, bool sample, IAnsiConsole error)
+    private static Epcl LoadEpcl(string? path, bool sample, IAnsiConsole error, RunCounts? counts)
     {
         if (path is not null)
         {
-            using var epclReader = InputFiles.Open(path, "EPCL file");
+            using var epclReader = InputFiles.Open(path, "EPCL file", counts);
             return EpclCsvReader.Read(epclReader, path);
         }
 

@@ -12,7 +12,7 @@ namespace Smets1.Eligibility.Cli;
 /// data row, in order, while reading; memory stays flat whatever the file size (but for the set of IDs seen,
 /// which the duplicate check needs).
 /// </summary>
-internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles)
+internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     // Rows handed between the reading and the evaluating thread at a time. Small chunks keep few installations alive
     // across a collection (1M rows: 2.02-2.05 s at 256-1,024 rows, 2.30 s at 4,096; benchmarks/README.md).
@@ -28,7 +28,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         var format = FormatOf(settings.Format);
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
-        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
         var reader = estate.Reader;
 
         // Every usage error has been raised by now: only from here on is a result file created.
@@ -62,6 +62,11 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         writer.Dispose();
         file?.Commit();
         summary.Render(error, stopwatch.Elapsed);
+        if (counts is not null)
+        {
+            summary.CopyTo(counts);
+        }
+
         return summary.Invalid > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
     }
 

@@ -10,11 +10,25 @@ internal static class InputFiles
     /// Opens a file (or standard input for <c>-</c>) for streaming, as the library's readers open files
     /// (<see cref="TextFile"/>). Pipes and other files that cannot seek are read as they come.
     /// </summary>
-    public static StreamReader Open(string path, string what)
+    /// <param name="path">The path, or <c>-</c>.</param>
+    /// <param name="what">What the file is, for the error message.</param>
+    /// <param name="counts">Where a run keeps what it read from standard input (hashed as it is read), if anywhere.</param>
+    public static StreamReader Open(string path, string what, RunCounts? counts = null)
     {
         try
         {
-            return path == StandardInput ? TextFile.Open(Console.OpenStandardInput()) : TextFile.Open(path);
+            if (path != StandardInput)
+            {
+                return TextFile.Open(path);
+            }
+
+            var digest = new DigestingStream(Console.OpenStandardInput());
+            if (counts is not null)
+            {
+                counts.StandardInput = digest;
+            }
+
+            return TextFile.Open(digest);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -142,7 +142,8 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
-    private static bool IsSpecial(string path) =>
+    /// <summary>Whether <paramref name="path"/> (a full path) is a device or a file of /proc, written in place.</summary>
+    internal static bool IsSpecial(string path) =>
         File.Exists(path) && (path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal)
             || (File.GetAttributes(path) & FileAttributes.Device) != 0);
 

@@ -13,7 +13,7 @@ namespace Smets1.Eligibility.Cli;
 /// version in force behind them, warnings, the invalid rows, and the versions and parameters in force with their
 /// sources. The estate is aggregated while streaming (<see cref="EstateReport"/>); every piece of data is escaped.
 /// </summary>
-internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, IClock clock, IReadOnlyList<string> versionFiles)
+internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, IClock clock, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     private const int Chunk = 4096;
 
@@ -24,7 +24,7 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         var options = EstateInput.Options(catalog, settings.Tmad, settings.Inferred);
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
-        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
         var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
         var report = new EstateReport();
         var rows = new InstallationRow[Chunk];
@@ -54,6 +54,8 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
 
             Array.Clear(facts, 0, valid);
         }
+
+        counts?.Add(report.Summary, report.InvalidCount);
 
         var page = Render(report, estate.Name, options);
         using (var file = OutputFile.Create(settings.Output))

@@ -5,6 +5,9 @@ internal sealed class RunCounts
 {
     public long Rows { get; private set; }
 
+    /// <summary>Standard input, when the run read an input from it: its size and SHA-256 go into the record.</summary>
+    public DigestingStream? StandardInput { get; set; }
+
     public SortedDictionary<string, long> ByVerdict { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, long> ByFinding { get; } = new(StringComparer.Ordinal);
@@ -24,4 +27,18 @@ internal sealed class RunCounts
         Rows += count;
         ByVerdict[verdict] = ByVerdict.GetValueOrDefault(verdict) + count;
     }
+
+    /// <summary>Adds an estate's counts per verdict and its Invalid rows.</summary>
+    public void Add(EstateSummary summary, long invalid)
+    {
+        foreach (var (verdict, count) in summary.ByVerdict)
+        {
+            Add(verdict.ToString(), count);
+        }
+
+        Add(ResultWriter.InvalidVerdict, invalid);
+    }
+
+    /// <summary>Adds rows read whose results are not one verdict each (a sweep gives one per swept value).</summary>
+    public void AddRows(long rows) => Rows += rows;
 }

@@ -16,6 +16,9 @@ internal sealed class RunSummary
 
     public void AddInvalid() => Invalid++;
 
+    /// <summary>Copies the rows and counts per verdict into a run record's counts.</summary>
+    public void CopyTo(RunCounts counts) => counts.Add(_estate, Invalid);
+
     public void Render(IAnsiConsole console, TimeSpan elapsed)
     {
         var rate = elapsed.TotalSeconds > 0 ? Rows / elapsed.TotalSeconds : Rows;

@@ -14,7 +14,7 @@ namespace Smets1.Eligibility.Cli;
 /// chunk, and reports per value the verdict counts and how many installations change verdict against the version's
 /// own value, with the commonest transitions. CSV, or an HTML page with a chart when the output ends in <c>.html</c>.
 /// </summary>
-internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, TextWriter output, IReadOnlyList<string> versionFiles)
+internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, TextWriter output, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     private const int Chunk = 4096;
     private const int TopTransitions = 3;
@@ -38,9 +38,10 @@ internal sealed class SweepCommand(TmadCatalog catalog, IAnsiConsole error, Text
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
         var variants = Variants(version, parameter, values);
-        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error);
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
         var evaluator = new EligibilityEvaluator(variants.Catalog, estate.Epcl);
         var sweep = Evaluate(estate.Reader, evaluator, version.Label, variants.Labels, settings.Inferred);
+        counts?.AddRows(sweep.Rows);
         var text = settings.Output is { } path && path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
             ? HtmlPage(estate.Name, version, parameter, values, sweep)
             : Csv(version, parameter, values, sweep);

@@ -11,7 +11,8 @@ public sealed class OtherCommandsTests
         var run = ToolRun.InProcess("versions");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal("label,effective_from,expiry,source,shipped,notes", run.Lines[0]);
+        Assert.Equal("label,effective_from,expiry,source,shipped,notes,fingerprint", run.Lines[0]);
+        Assert.Matches("^v9,.*,[0-9a-f]{12}$", run.Lines[1]);
         Assert.StartsWith("v9,2020-12-18,2021-12-31,S003,yes,", run.Lines[1], StringComparison.Ordinal);
         Assert.StartsWith("v17,2021-11-04,2021-12-31,S000,yes,", run.Lines[3], StringComparison.Ordinal);
         Assert.StartsWith("v29,2025-10-17 (inferred),2025-12-31,S004,yes,", run.Lines[4], StringComparison.Ordinal);

@@ -109,7 +109,9 @@ public sealed class OutputSafetyTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.StartsWith("installation_id,row,", File.ReadAllText(output), StringComparison.Ordinal);
-        Assert.Equal(3, Directory.GetFiles(scratch.Folder).Length);
+        Assert.Equal(
+            ["e.csv", "in.csv", "out.csv", "out.csv.run.json"],
+            Directory.GetFiles(scratch.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -16,10 +16,13 @@ internal sealed record ToolRun(int ExitCode, string Output, string Error)
         return new ToolRun(code, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
-    public static ToolRun Process(params string[] args)
+    public static ToolRun Process(params string[] args) => ProcessWithInput(null, args);
+
+    /// <summary>Runs the real executable with <paramref name="standardInput"/> (a file's path) as its standard input, when given.</summary>
+    public static ToolRun ProcessWithInput(string? standardInput, params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "smets1-eligibility.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = standardInput is not null, UseShellExecute = false };
         start.ArgumentList.Add(tool);
         foreach (var arg in args)
         {
@@ -27,6 +30,16 @@ internal sealed record ToolRun(int ExitCode, string Output, string Error)
         }
 
         using var process = System.Diagnostics.Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            using (var file = File.OpenRead(standardInput))
+            {
+                file.CopyTo(process.StandardInput.BaseStream);
+            }
+
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit(60_000);

@@ -92,6 +92,20 @@ public sealed class TmadVersion
     /// <returns><see langword="true"/> when it does.</returns>
     public bool Holds(string ruleId) => RuleSet.Contains(ruleId);
 
+    /// <summary>
+    /// The SHA-256 (64 lower-case hex digits) of a canonical form of the version's resolved content (AUDIT.md §3): every
+    /// rule it holds with its outcome, condition, clause, source and confidence, every parameter with value, unit and
+    /// source, its facts, effective date and expiry. It does not depend on how the version was written (key order,
+    /// whitespace, the file that defined it, inheritance written out or not) and changes with anything that can change
+    /// a result or an explanation.
+    /// </summary>
+    public string Fingerprint => FingerprintParts.Value;
+
+    private VersionFingerprint? _fingerprint;
+
+    /// <summary>The fingerprint with each rule's and parameter's own (computed once; a race computes it twice, harmlessly).</summary>
+    internal VersionFingerprint FingerprintParts => _fingerprint ??= VersionFingerprint.Of(this);
+
     /// <inheritdoc />
     public override string ToString() => Label;
 

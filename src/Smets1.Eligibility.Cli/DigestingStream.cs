@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace Smets1.Eligibility.Cli;
+
+/// <summary>
+/// A read-only stream over standard input that hashes what passes through it, so that a run record can name the
+/// size and SHA-256 of what was read (AUDIT.md §3) without keeping it.
+/// </summary>
+internal sealed class DigestingStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private string? _sha256;
+
+    /// <summary>The bytes read so far.</summary>
+    public long Size { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => Size; set => throw new NotSupportedException(); }
+
+    /// <summary>The lower-case hex SHA-256 of the bytes read; once asked, no more can be read.</summary>
+    public string Sha256() => _sha256 ??= Convert.ToHexString(_hash.GetHashAndReset()).ToLowerInvariant();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_sha256 is not null)
+        {
+            throw new InvalidOperationException("standard input was read to its end and hashed");
+        }
+
+        var read = inner.Read(buffer);
+        _hash.AppendData(buffer[..read]);
+        Size += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
