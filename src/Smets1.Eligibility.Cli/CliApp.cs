@@ -193,12 +193,13 @@ internal static class CliApp
         var reportEpcl = new Option<string?>("--epcl") { Description = "The EPCL file." };
         var reportTmad = new Option<string?>("--tmad") { Description = "Pins this TMAD version for every row." };
         var reportOutput = new Option<string>("--output", "-o") { Description = "The HTML page to write.", Required = true };
-        var report = new Command("report", "Writes one self-contained HTML page about the estate: verdicts, failed rules, cohorts, months, warnings, invalid rows, versions and parameters.")
+        var reportRemedies = new Option<bool>("--remedies") { Description = "Adds a Work list: per failed rule, how many installations a fact change or a wait would clear (AUDIT.md §2)." };
+        var report = new Command("report", "Writes one self-contained HTML page about the estate: verdicts, failed rules, an Audit section when the file records decisions, cohorts, months, warnings, invalid rows, versions with fingerprints and parameters.")
         {
-            reportInstallations, reportEpcl, reportTmad, reportOutput,
+            reportInstallations, reportEpcl, reportTmad, reportOutput, reportRemedies,
         };
         report.SetAction(p => new ReportCommand(Catalog(p), error, clock, p.GetValue(versionFiles) ?? [], counts).Run(new ReportCommand.Settings(
-            p.GetValue(reportInstallations)!, p.GetValue(reportEpcl), p.GetValue(reportTmad), p.GetValue(reportOutput)!, p.GetValue(inferred))));
+            p.GetValue(reportInstallations)!, p.GetValue(reportEpcl), p.GetValue(reportTmad), p.GetValue(reportOutput)!, p.GetValue(inferred), p.GetValue(reportRemedies))));
 
         var record = new Argument<string>("FILE.run.json") { Description = "The run record written beside an output." };
         var verify = new Command("verify", "Re-reads the inputs a run record names and re-runs its command: reproduced (exit 0), inputs changed (exit 2) or differs (exit 4).") { record };

@@ -51,11 +51,19 @@ internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error
         var stopwatch = Stopwatch.StartNew();
         var cells = new ResultCell[columns.Length];
         var rows = new InstallationRow[Chunk];
-        var items = new Item[Chunk];
+        var items = new DetailedRow[Chunk];
         int count;
         while ((count = estate.Reader.ReadChunk(rows)) > 0)
         {
-            Parallel.For(0, count, i => items[i] = Work(settings.Audit ? rows[i] : rows[i] with { Recorded = null }, options, auditor, remedies));
+            if (!settings.Audit)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    rows[i] = rows[i] with { Recorded = null };
+                }
+            }
+
+            DetailedRow.WorkAll(rows, count, items, options, auditor, remedies);
             for (var i = 0; i < count; i++)
             {
                 var (row, audit, remedy) = (rows[i], items[i].Audit, items[i].Remedy);
@@ -120,16 +128,6 @@ internal sealed class DetailedRunCommand(TmadCatalog catalog, IAnsiConsole error
         }
 
         return settings.FailOnFinding && AuditFindings.All.Any(f => AuditFindings.IsDisagreement(f) && summary.CountOf(f) > 0) ? ExitCodes.Finding : ExitCodes.Ok;
-    }
-
-    private readonly record struct Item(InstallationAudit Audit, RemedyReport? Remedy);
-
-    /// <summary>One row's result (as an audit; with no recorded decision its finding is not written) and its remedies.</summary>
-    private static Item Work(InstallationRow row, EvaluationOptions options, EligibilityAuditor auditor, RemedyFinder? remedies)
-    {
-        var audit = auditor.Audit(row, options);
-        var remedy = remedies is not null && row.Facts is { } facts && audit.Replay is { } replay ? remedies.Find(facts, replay, options) : null;
-        return new Item(audit, remedy);
     }
 
     private static void WriteSummary(Utf8JsonWriter json, AuditSummary summary)

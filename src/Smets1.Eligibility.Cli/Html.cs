@@ -38,6 +38,7 @@ internal static class Html
         html.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}");
         html.Append("table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}");
         html.Append("svg text{font-size:11px;font-family:system-ui,sans-serif}.legend span{display:inline-block;margin-right:1rem}.meta{color:#555}");
+        html.Append("td.lenient{background:#fbe3e0}td.strict{background:#e3edf9}");
         html.Append("@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}</style></head>\n<body>\n");
         html.Append(Patterns());
         html.Append(body);

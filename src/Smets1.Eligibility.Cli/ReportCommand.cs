@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Smets1.Eligibility.Auditing;
+using Smets1.Eligibility.Files;
+using Smets1.Eligibility.Remedies;
 using Smets1.Eligibility.Versions;
 using Spectre.Console;
 
@@ -10,14 +13,17 @@ namespace Smets1.Eligibility.Cli;
 /// <summary>
 /// <c>report</c>: one self-contained HTML page about an estate (FILES-AND-CLI.md): verdict counts with shares, failed
 /// rules ranked with the installations each blocks alone, verdicts by cohort and by month of assessment with the
-/// version in force behind them, warnings, the invalid rows, and the versions and parameters in force with their
-/// sources. The estate is aggregated while streaming (<see cref="EstateReport"/>); every piece of data is escaped.
+/// version in force behind them, warnings, the invalid rows, and the versions (with their fingerprints) and parameters
+/// in force with their sources. A file with <c>recorded_verdict</c> adds an Audit section (<see cref="ReportAudit"/>),
+/// and <c>--remedies</c> a Work list (<see cref="WorkList"/>); those rows are worked in full on every core, the others
+/// through the batch evaluator. The estate is aggregated while streaming (<see cref="EstateReport"/>); every piece of
+/// data is escaped.
 /// </summary>
 internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, IClock clock, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     private const int Chunk = 4096;
 
-    public sealed record Settings(string Installations, string? Epcl, string? Tmad, string Output, bool Inferred);
+    public sealed record Settings(string Installations, string? Epcl, string? Tmad, string Output, bool Inferred, bool Remedies = false);
 
     public int Run(Settings settings)
     {
@@ -27,11 +33,37 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
         var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
         var report = new EstateReport();
+        var audit = estate.Reader.HasRecordedVerdict ? new ReportAudit() : null;
+        var work = settings.Remedies ? new WorkList() : null;
+        if (audit is not null || work is not null)
+        {
+            Detailed(estate.Reader, evaluator, options, report, audit, work);
+        }
+        else
+        {
+            Batched(estate.Reader, evaluator, options, report);
+        }
+
+        counts?.Add(report.Summary, report.InvalidCount);
+        var page = Render(report, estate.Name, options, audit, work);
+        using (var file = OutputFile.Create(settings.Output))
+        {
+            file.Stream.Write(new UTF8Encoding(false).GetBytes(page));
+            file.Commit();
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote the report of {report.Rows:N0} rows ({report.InvalidCount:N0} Invalid) to {settings.Output}"));
+        return report.InvalidCount > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
+    }
+
+    /// <summary>The fast path: verdicts only, a chunk at a time through the batch evaluator.</summary>
+    private static void Batched(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, EstateReport report)
+    {
         var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
         int count;
-        while ((count = estate.Reader.ReadChunk(rows)) > 0)
+        while ((count = reader.ReadChunk(rows)) > 0)
         {
             var valid = 0;
             for (var i = 0; i < count; i++)
@@ -54,21 +86,43 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
 
             Array.Clear(facts, 0, valid);
         }
-
-        counts?.Add(report.Summary, report.InvalidCount);
-
-        var page = Render(report, estate.Name, options);
-        using (var file = OutputFile.Create(settings.Output))
-        {
-            file.Stream.Write(new UTF8Encoding(false).GetBytes(page));
-            file.Commit();
-        }
-
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote the report of {report.Rows:N0} rows ({report.InvalidCount:N0} Invalid) to {settings.Output}"));
-        return report.InvalidCount > 0 ? ExitCodes.SomeInvalid : ExitCodes.Ok;
     }
 
-    private string Render(EstateReport report, string file, EvaluationOptions options)
+    /// <summary>Rows worked in full on every core, for the Audit section (recorded decisions) and the Work list (remedies).</summary>
+    private static void Detailed(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, EstateReport report, ReportAudit? audit, WorkList? work)
+    {
+        var auditor = new EligibilityAuditor(evaluator);
+        var remedies = work is not null ? new RemedyFinder(evaluator) : null;
+        var rows = new InstallationRow[Chunk];
+        var items = new DetailedRow[Chunk];
+        int count;
+        while ((count = reader.ReadChunk(rows)) > 0)
+        {
+            DetailedRow.WorkAll(rows, count, items, options, auditor, remedies);
+            for (var i = 0; i < count; i++)
+            {
+                var (row, item) = (rows[i], items[i]);
+                if (item.Audit.Replay is { } replay)
+                {
+                    report.Add(row.Facts!, replay.Outcome);
+                }
+                else
+                {
+                    report.AddInvalid(row.Row, row.InstallationId, row.Invalid!);
+                }
+
+                audit?.Add(item.Audit);
+                if (item.Remedy is { } remedy)
+                {
+                    work?.Add(remedy);
+                }
+            }
+
+            Array.Clear(items, 0, count);
+        }
+    }
+
+    private string Render(EstateReport report, string file, EvaluationOptions options, ReportAudit? audit, WorkList? work)
     {
         var summary = report.Summary;
         var body = new StringBuilder();
@@ -104,6 +158,9 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
 
         body.Append("</table>");
 
+        audit?.Render(body);
+        work?.Render(body);
+
         body.Append("<h2 id=\"by-cohort\">Verdicts by cohort</h2>");
         body.Append(Html.StackedBars("cohort-chart", "Verdicts by cohort", [.. report.ByCohort.Select(c => (c.Key, Ordered(c.Value)))]));
 
@@ -135,7 +192,7 @@ internal sealed class ReportCommand(TmadCatalog catalog, IAnsiConsole error, ICl
         body.Append("<h2 id=\"versions\">Versions and parameters in force</h2>");
         foreach (var version in report.Versions)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Escape(version.Label)}{(version.IsInferred ? " (inferred era)" : string.Empty)}</h3><p>In force from {Text.Date(version.EffectiveFrom)}, expiry {Text.Date(version.Expiry)}; source {Html.Escape(version.Source)}; {(version.IsShipped ? "shipped" : version.IsInferred ? "inferred (TMAD-RULES §3a)" : "registered")}.</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Escape(version.Label)}{(version.IsInferred ? " (inferred era)" : string.Empty)}</h3><p>In force from {Text.Date(version.EffectiveFrom)}, expiry {Text.Date(version.Expiry)}; source {Html.Escape(version.Source)}; {(version.IsShipped ? "shipped" : version.IsInferred ? "inferred (TMAD-RULES §3a)" : "registered")}; fingerprint <code class=\"fingerprint\" title=\"{version.Fingerprint}\">{version.Fingerprint[..12]}</code>.</p>");
             body.Append("<table class=\"parameters\"><tr><th>parameter</th><th>value</th><th>source</th><th>confidence</th></tr>");
             foreach (var p in version.Parameters.Entries)
             {

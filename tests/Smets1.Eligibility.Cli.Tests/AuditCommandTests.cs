@@ -96,4 +96,44 @@ public sealed class AuditCommandTests
         Assert.Equal("COS-LOOKAHEAD: wait: re-assess on or after 2021-11-16 (Europe/London)", rows[1][7]);
         Assert.Equal(["2021-11-10T10:00:00Z", "v17"], rows[2][8..10]); // eligible as assessed
     }
+
+    [Fact]
+    public void Report_OfAFileWithRecordedDecisions_HasTheAuditSection()
+    {
+        using var scratch = new Scratch();
+        var page = scratch.PathOf("report.html");
+
+        var run = ToolRun.InProcess("report", scratch.File("estate.csv", Estate), "--epcl", scratch.File("epcl.csv", Epcl), "--output", page);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var html = File.ReadAllText(page);
+        Assert.Contains("id=\"audit-matrix-chart\"", html, StringComparison.Ordinal);
+        Assert.Matches("<td><code>TOO-LENIENT</code></td><td class=\"n\">1</td>", html);
+        Assert.Matches("<td><code>AGREES</code></td><td class=\"n\">1</td>", html);
+        var lenient = html[html.IndexOf("id=\"audit-lenient\"", StringComparison.Ordinal)..];
+        Assert.Matches("<td>A1</td><td>Eligible</td><td>Deferred</td><td>v11</td><td><code>COMMS-RECENT-CHF;COMMS-RECENT-GSME</code></td><td>v17;v29</td>", lenient);
+        Assert.DoesNotContain("<td>A2</td>", lenient, StringComparison.Ordinal);
+        var matrix = html[html.IndexOf("id=\"audit-matrix\"", StringComparison.Ordinal)..html.IndexOf("</table>", html.IndexOf("id=\"audit-matrix\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Contains("<tr><td>Eligible</td><td class=\"n lenient\">0</td><td class=\"n lenient\">0</td><td class=\"n lenient\">1</td>", matrix, StringComparison.Ordinal);
+        Assert.Matches("fingerprint <code class=\"fingerprint\" title=\"[0-9a-f]{64}\">[0-9a-f]{12}</code>", html);
+    }
+
+    [Fact]
+    public void Report_WithoutRecordedDecisions_HasNoAuditSection_AndWithRemediesAWorkList()
+    {
+        using var scratch = new Scratch();
+        var plain = scratch.File("plain.csv", string.Join('\n', Estate.Split('\n').Select(l => string.Join(',', l.Split(',').Take(10)))));
+        var page = scratch.PathOf("report.html");
+
+        var run = ToolRun.InProcess("report", plain, "--epcl", scratch.File("epcl.csv", Epcl), "--remedies", "--output", page);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var html = File.ReadAllText(page);
+        Assert.DoesNotContain("id=\"audit\"", html, StringComparison.Ordinal);
+        var work = html[html.IndexOf("id=\"work-list-table\"", StringComparison.Ordinal)..];
+
+        // A1 fails COMMS-RECENT-CHF (a fresher contact clears it); A2 fails COS-LOOKAHEAD, cleared on 2021-11-16 (its planned change passed).
+        Assert.Matches("<td><code>COMMS-RECENT-CHF</code></td><td class=\"n\">1</td><td class=\"n\">1</td>", work);
+        Assert.Matches("<td><code>COS-LOOKAHEAD</code></td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td><td>2021-11-16T00:00:00Z</td><td class=\"n\">0</td>", work);
+    }
 }

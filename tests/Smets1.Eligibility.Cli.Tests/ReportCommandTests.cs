@@ -75,6 +75,24 @@ public sealed class ReportCommandTests
         Assert.Contains("&lt;script&gt;", generated, StringComparison.Ordinal);
     }
 
+    [ChromiumFact]
+    public void Report_WithAuditAndWorkList_InABrowser_LoadsWithoutErrors()
+    {
+        using var scratch = new Scratch();
+        var estate = scratch.PathOf("estate.csv");
+        Assert.Equal(ExitCodes.Ok, ToolRun.InProcess("generate", "--rows", "400", "--seed", "3", "--output", estate).ExitCode);
+        string[] recorded = ["Eligible", "Deferred", string.Empty, "Ineligible", "EligibleElectricityOnly"];
+        var lines = File.ReadAllLines(estate);
+        File.WriteAllLines(estate, [lines[0] + ",recorded_verdict", .. lines[1..].Select((l, i) => $"{l},{recorded[i % recorded.Length]}")]);
+        var page = scratch.PathOf("report.html");
+        Assert.Equal(ExitCodes.Ok, ToolRun.InProcess("report", estate, "--epcl", scratch.PathOf("estate-epcl.csv"), "--remedies", "--output", page).ExitCode);
+
+        var (dom, log) = Chromium(scratch, page, "--dump-dom");
+
+        Assert.All((string[])["audit-findings", "audit-matrix", "audit-matrix-chart", "audit-lenient", "work-list-table", .. Sections], id => Assert.Contains($"id=\"{id}\"", dom, StringComparison.Ordinal));
+        Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
+    }
+
     private static (string Output, string Error) Chromium(Scratch scratch, string page, params string[] args)
     {
         var start = new ProcessStartInfo(ChromiumFactAttribute.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
