@@ -102,29 +102,8 @@ internal static class FactAccess
             return ConditionWalk.Facts(when).Distinct(StringComparer.Ordinal);
         }
 
-        var mask = rule.RequiredMask;
-        var names = new List<string>();
-        if ((mask & FactMask.Cohort) != 0)
-        {
-            names.Add("cohort");
-        }
-
-        if ((mask & FactMask.MeterStatus) != 0)
-        {
-            names.Add("meter_status");
-        }
-
-        if ((mask & FactMask.HasEsme) != 0)
-        {
-            names.Add("has_esme");
-        }
-
-        if ((mask & FactMask.HasGsme) != 0)
-        {
-            names.Add("has_gsme");
-        }
-
-        return names;
+        // The meter facts an engine check needs; its dates are the wait's, and the DMC is the EPCL's.
+        return FactMasks.Names(rule.RequiredMask & (FactMask.Cohort | FactMask.MeterStatus | FactMask.HasEsme | FactMask.HasGsme));
     }
 
     private static T Parse<T>(object value, CellParserTryParse<T> parse)
