@@ -101,7 +101,7 @@ internal static class CliApp
             Recursive = true,
         };
         root.Options.Add(inferred);
-        TmadCatalog Catalog(ParseResult p) => LoadCatalog(p.GetValue(versionFiles) ?? []);
+        TmadCatalog Catalog(ParseResult p) => counts.Catalog = LoadCatalog(p.GetValue(versionFiles) ?? []);
 
         var installations = new Argument<string?>("INSTALLATIONS.csv") { Description = "The installation file, or - for standard input; with none, the sample estate bundled with the tool.", Arity = ArgumentArity.ZeroOrOne };
         var epcl = new Option<string?>("--epcl") { Description = "The EPCL file (dmc_id,added_on,uneconomic_to_test)." };
@@ -166,7 +166,7 @@ internal static class CliApp
         {
             from, to, diffInstallations, diffEpcl, diffAsOf, diffOutput, diffFormat,
         };
-        diff.SetAction(p => new DiffCommand(Catalog(p), output, error, p.GetValue(versionFiles) ?? []).Run(new DiffCommand.Settings(
+        diff.SetAction(p => new DiffCommand(Catalog(p), output, error, p.GetValue(versionFiles) ?? [], counts).Run(new DiffCommand.Settings(
             p.GetValue(from)!, p.GetValue(to)!, p.GetValue(diffInstallations), p.GetValue(diffEpcl), p.GetValue(diffAsOf), p.GetValue(diffOutput), p.GetValue(diffFormat)!)));
 
         var rows = new Option<int>("--rows") { Description = "How many installations.", DefaultValueFactory = _ => 1000 };

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Smets1.Eligibility.Cli;
 
 /// <summary><c>diff LABEL_A LABEL_B [INSTALLATIONS.csv --epcl EPCL.csv]</c>: the static difference and, with an estate, the installations that flip.</summary>
-internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiConsole error, IReadOnlyList<string> versionFiles)
+internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiConsole error, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
     public sealed record Settings(string From, string To, string? Installations, string? Epcl, string? AsOf, string? Output, string Format);
 
@@ -33,12 +33,17 @@ internal sealed class DiffCommand(TmadCatalog catalog, TextWriter output, IAnsiC
                 throw new UsageException("diff with an installation file needs --epcl EPCL.csv.");
             }
 
-            using var input = InputFiles.Open(path, "installation file");
+            using var input = InputFiles.Open(path, "installation file", counts);
             using var reader = new InstallationCsvReader(input, path, catalog.Facts, catalog.Rules);
             Reference.Epcl epcl;
-            using (var epclReader = InputFiles.Open(settings.Epcl, "EPCL file"))
+            using (var epclReader = InputFiles.Open(settings.Epcl, "EPCL file", counts))
             {
                 epcl = EpclCsvReader.Read(epclReader, settings.Epcl);
+            }
+
+            if (counts is not null)
+            {
+                counts.Epcl = epcl;
             }
 
             OutputFile.EnsureNotAnInput(settings.Output, "--output", [(path, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility.Cli;
 
@@ -25,7 +26,7 @@ internal sealed class DigestingStream(Stream inner) : Stream
     public override long Position { get => Size; set => throw new NotSupportedException(); }
 
     /// <summary>The lower-case hex SHA-256 of the bytes read; once asked, no more can be read.</summary>
-    public string Sha256() => _sha256 ??= Convert.ToHexString(_hash.GetHashAndReset()).ToLowerInvariant();
+    public string Sha256() => _sha256 ??= VersionFingerprint.Hex(_hash.GetHashAndReset());
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

@@ -66,7 +66,13 @@ internal sealed class EstateInput : IDisposable
         {
             var name = installations ?? Samples.EstateName;
             var reader = new InstallationCsvReader(input, name, catalog.Facts, catalog.Rules);
-            return new EstateInput(input, reader, LoadEpcl(epcl, installations is null, error, counts), name);
+            var list = LoadEpcl(epcl, installations is null, error, counts);
+            if (counts is not null)
+            {
+                counts.Epcl = list;
+            }
+
+            return new EstateInput(input, reader, list, name);
         }
         catch
         {

@@ -1,9 +1,22 @@
+using Smets1.Eligibility.Reference;
+using Smets1.Eligibility.Versions;
+
 namespace Smets1.Eligibility.Cli;
 
-/// <summary>What a run wrote, for its run record (AUDIT.md §3): rows, and counts per verdict and (for <c>audit</c>) per finding.</summary>
+/// <summary>
+/// What a run read and wrote, for its run record (AUDIT.md §3): the catalogue and EPCL it ran with (so that the record
+/// describes them, not the files as they are afterwards), the digest of standard input, rows, and counts per verdict and
+/// (for <c>audit</c>) per finding.
+/// </summary>
 internal sealed class RunCounts
 {
     public long Rows { get; private set; }
+
+    /// <summary>The catalogue the command ran with.</summary>
+    public TmadCatalog? Catalog { get; set; }
+
+    /// <summary>The EPCL the command ran with, if it read one.</summary>
+    public Epcl? Epcl { get; set; }
 
     /// <summary>Standard input, when the run read an input from it: its size and SHA-256 go into the record.</summary>
     public DigestingStream? StandardInput { get; set; }

@@ -42,13 +42,13 @@ internal static class RunRecord
         var installations = command.Arguments.FirstOrDefault(a => a.Name == "INSTALLATIONS.csv") is { } argument ? First(parsed.GetResult(argument)?.Tokens) : null;
         var epcl = Token(parsed, command, "--epcl");
         var versionFiles = parsed.RootCommandResult.Command.Options.First(o => o.Name == "--versions") is { } v ? parsed.GetResult(v)?.Tokens.Select(t => t.Value).ToArray() ?? [] : [];
-        var catalog = CliApp.LoadCatalog(versionFiles);
+        var catalog = counts.Catalog ?? throw new InvalidOperationException($"{command.Name} ran without recording its catalogue.");
         var pinned = Token(parsed, command, "--tmad");
         var inferred = parsed.RootCommandResult.Command.Options.First(o => o.Name == "--inferred") is Option<bool> i && parsed.GetValue(i);
         var labels = command.Name == "diff"
             ? command.Arguments.Where(a => a.Name.StartsWith("LABEL_", StringComparison.Ordinal)).Select(a => First(parsed.GetResult(a)?.Tokens)).OfType<string>().ToArray()
             : pinned is not null ? [pinned] : [.. catalog.Versions.Where(x => inferred || !x.IsInferred).Select(x => x.Label)];
-        var epclData = epcl is not null && File.Exists(epcl) ? LoadEpcl(epcl) : null;
+        var epclData = counts.Epcl;
 
         using var file = OutputFile.Create(output + Suffix);
         using (var json = new Utf8JsonWriter(file.Stream, Options))
@@ -152,12 +152,6 @@ internal static class RunRecord
     {
         using var stream = File.OpenRead(path);
         return VersionFingerprint.Hex(SHA256.HashData(stream));
-    }
-
-    private static Epcl? LoadEpcl(string path)
-    {
-        using var reader = InputFiles.Open(path, "EPCL file");
-        return EpclCsvReader.Read(reader, path);
     }
 
     private static string? Token(ParseResult parsed, Command command, string option) =>

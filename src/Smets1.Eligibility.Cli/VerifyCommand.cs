@@ -63,9 +63,9 @@ internal sealed class VerifyCommand(TextWriter output)
                 {
                     changed.Add($"{path} ({role}): missing");
                 }
-                else if (RunRecord.Sha256(full) != Text(input, "sha256"))
+                else if (RunRecord.Sha256(full) is var now && now != Text(input, "sha256"))
                 {
-                    changed.Add($"{path} ({role}): SHA-256 differs (recorded {Text(input, "sha256")[..12]}…, now {RunRecord.Sha256(full)[..12]}…)");
+                    changed.Add($"{path} ({role}): SHA-256 differs (recorded {Text(input, "sha256")[..12]}…, now {now[..12]}…)");
                 }
             }
 
@@ -93,13 +93,14 @@ internal sealed class VerifyCommand(TextWriter output)
                 return ExitCodes.Finding;
             }
 
-            if (RunRecord.Sha256(rerunOutput) == outputSha)
+            var rerunSha = RunRecord.Sha256(rerunOutput);
+            if (rerunSha == outputSha)
             {
                 output.WriteLine($"reproduced: {command} gives the same output ({Text(recordedOutput, "path")}, SHA-256 {outputSha[..12]}…)");
                 return ExitCodes.Ok;
             }
 
-            output.WriteLine($"differs: {command} on the same inputs gives another output (recorded SHA-256 {outputSha[..12]}…, now {RunRecord.Sha256(rerunOutput)[..12]}…)");
+            output.WriteLine($"differs: {command} on the same inputs gives another output (recorded SHA-256 {outputSha[..12]}…, now {rerunSha[..12]}…)");
             Fingerprints(root, arguments);
             Rows(Text(recordedOutput, "path"), outputSha, rerunOutput);
             return ExitCodes.Finding;
