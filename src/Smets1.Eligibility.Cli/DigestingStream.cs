@@ -4,8 +4,9 @@ using Smets1.Eligibility.Versions;
 namespace Smets1.Eligibility.Cli;
 
 /// <summary>
-/// A read-only stream over standard input that hashes what passes through it, so that a run record can name the
-/// size and SHA-256 of what was read (AUDIT.md §3) without keeping it.
+/// A stream that hashes what passes through it, read or written, so that a run record can name the size and SHA-256
+/// of what was read (standard input, or a file <c>evaluate</c> reads in blocks) or written (AUDIT.md §3) without
+/// keeping it or reading it again.
 /// </summary>
 internal sealed class DigestingStream(Stream inner) : Stream
 {
@@ -15,11 +16,14 @@ internal sealed class DigestingStream(Stream inner) : Stream
     /// <summary>The bytes read so far.</summary>
     public long Size { get; private set; }
 
-    public override bool CanRead => true;
+    /// <summary>The length of the stream underneath when it has one (a file), else null: this stream itself cannot seek.</summary>
+    public long? KnownLength => inner.CanSeek ? inner.Length : null;
+
+    public override bool CanRead => inner.CanRead;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => false;
+    public override bool CanWrite => inner.CanWrite;
 
     public override long Length => throw new NotSupportedException();
 
@@ -34,7 +38,7 @@ internal sealed class DigestingStream(Stream inner) : Stream
     {
         if (_sha256 is not null)
         {
-            throw new InvalidOperationException("standard input was read to its end and hashed");
+            throw new InvalidOperationException("the stream was hashed: nothing more can pass through it");
         }
 
         var read = inner.Read(buffer);
@@ -43,15 +47,25 @@ internal sealed class DigestingStream(Stream inner) : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
+    public override void Flush() => inner.Flush();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_sha256 is not null)
+        {
+            throw new InvalidOperationException("the stream was hashed: nothing more can pass through it");
+        }
+
+        inner.Write(buffer);
+        _hash.AppendData(buffer);
+        Size += buffer.Length;
+    }
 
     protected override void Dispose(bool disposing)
     {

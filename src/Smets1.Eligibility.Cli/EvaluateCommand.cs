@@ -17,9 +17,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
     // Rows handed between the reading and the evaluating thread at a time. Small chunks keep few installations alive
     // across a collection (1M rows: 2.02-2.05 s at 256-1,024 rows, 2.30 s at 4,096; benchmarks/README.md).
     private const int Chunk = 512;
+
+    // Threads that read and evaluate blocks at once: beyond a few, writing the results in order is the bound.
+    private const int MaxWorkers = 8;
     private const long ProgressThresholdBytes = 4 << 20;
 
-    /// <summary>The command's options; <c>Pipelined</c> (not on the command line) says whether reading runs a few chunks ahead on a thread of its own (the default) or one thread does everything in turn (tests compare the two).</summary>
+    /// <summary>The command's options; <c>Pipelined</c> (not on the command line) says whether the file is read and evaluated in blocks on every core (the default, <see cref="ParallelEvaluation"/>) or row after row by one thread (tests compare the two).</summary>
     public sealed record Settings(string? Installations, string? Epcl, string? AsOf, string? Tmad, string? Output, string Format, bool Inferred = false, bool Pipelined = true);
 
     public int Run(Settings settings, Stream standardOutput)
@@ -28,35 +31,26 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         var format = FormatOf(settings.Format);
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
-        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts);
-        var reader = estate.Reader;
+        using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts, blocks: settings.Pipelined);
 
         // Every usage error has been raised by now: only from here on is a result file created.
         var evaluator = new EligibilityEvaluator(catalog, estate.Epcl);
-        using var file = settings.Output is { } outputPath ? OutputFile.Create(outputPath) : null;
+        using var file = settings.Output is { } outputPath ? OutputFile.Create(outputPath, counts) : null;
         using var writer = ResultWriter.Create(file?.Stream ?? standardOutput, format, leaveOpen: true);
         var summary = new RunSummary();
         var stopwatch = Stopwatch.StartNew();
-        using var pipeline = settings.Pipelined ? new ChunkPipeline(reader, Chunk, depth: 2) : null;
-
-        // While the reading thread reads the first rows, the versions they can resolve to are compiled, one at a time until
-        // the rows are there (an empty file compiles none), instead of when they arrive.
-        while (pipeline is { HasChunk: false } && evaluator.CompileNext(options))
-        {
-        }
-
         var length = estate.Length;
         if (length >= ProgressThresholdBytes && error.Profile.Capabilities.Interactive)
         {
             error.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("evaluating", maxValue: length);
-                Evaluate(Chunks(reader, pipeline), evaluator, options, writer, summary, () => task.Value = estate.Position);
+                Evaluate(estate, evaluator, options, writer, file?.Stream ?? standardOutput, format, summary, () => task.Value = estate.Position);
             });
         }
         else
         {
-            Evaluate(Chunks(reader, pipeline), evaluator, options, writer, summary, null);
+            Evaluate(estate, evaluator, options, writer, file?.Stream ?? standardOutput, format, summary, null);
         }
 
         writer.Dispose();
@@ -110,36 +104,28 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         throw new UsageException($"--as-of '{text}' is neither an instant (2021-11-10T10:00:00Z) nor a date (2021-11-10, meaning 00:00 Europe/London).");
     }
 
-    /// <summary>The chunks of the file: from the reading thread of <paramref name="pipeline"/>, or read here in turn.</summary>
-    private static IEnumerable<(InstallationRow[] Rows, int Count)> Chunks(InstallationCsvReader reader, ChunkPipeline? pipeline)
+    /// <summary>The rows of the file: in blocks on every core when it was opened so (<see cref="ParallelEvaluation"/>), else read and evaluated here in turn.</summary>
+    private static void Evaluate(EstateInput estate, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, Stream output, ResultFormat format, RunSummary summary, Action? progress)
     {
-        if (pipeline is not null)
+        if (estate.Blocks is { } blocks)
         {
-            while (pipeline.TryTake(out var rows, out var count))
-            {
-                yield return (rows, count);
-                pipeline.Return(rows, count);
-            }
-
-            yield break;
+            writer.Flush(); // the header, before the blocks' rows
+            ParallelEvaluation.Run(blocks, evaluator, options, output, format, summary, progress, Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers));
+            return;
         }
 
-        var buffer = new InstallationRow[Chunk];
-        int read;
-        while ((read = reader.ReadChunk(buffer)) > 0)
-        {
-            yield return (buffer, read);
-            Array.Clear(buffer, 0, read);
-        }
+        Sequential(estate.Reader, evaluator, options, writer, summary, progress);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Evaluate(IEnumerable<(InstallationRow[] Rows, int Count)> chunks, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
+    private static void Sequential(InstallationCsvReader reader, EligibilityEvaluator evaluator, EvaluationOptions options, ResultWriter writer, RunSummary summary, Action? progress)
     {
+        var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
         var message = new char[1024]; // each row's message is written here and straight out: no string per row
-        foreach (var (rows, count) in chunks)
+        int count;
+        while ((count = reader.ReadChunk(rows)) > 0)
         {
             var valid = 0;
             for (var i = 0; i < count; i++)
@@ -171,6 +157,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
             }
 
             Array.Clear(facts, 0, valid);
+            Array.Clear(rows, 0, count);
             progress?.Invoke();
         }
     }

@@ -13,22 +13,37 @@ internal static class InputFiles
     /// <param name="path">The path, or <c>-</c>.</param>
     /// <param name="what">What the file is, for the error message.</param>
     /// <param name="counts">Where a run keeps what it read from standard input (hashed as it is read), if anywhere.</param>
-    public static StreamReader Open(string path, string what, RunCounts? counts = null)
+    public static StreamReader Open(string path, string what, RunCounts? counts = null) => TextFile.Open(OpenBytes(path, what, counts));
+
+    /// <summary>The bytes of a file (or of standard input for <c>-</c>, hashed as they are read), as <see cref="Open"/> reads them.</summary>
+    /// <param name="path">The path, or <c>-</c>.</param>
+    /// <param name="what">What the file is, for the error message.</param>
+    /// <param name="counts">Where a run keeps what it read from standard input, if anywhere.</param>
+    /// <param name="digest">Whether a file, too, is hashed as it is read (kept in <paramref name="counts"/>), for a run that reads it to its end.</param>
+    public static Stream OpenBytes(string path, string what, RunCounts? counts = null, bool digest = false)
     {
         try
         {
             if (path != StandardInput)
             {
-                return TextFile.Open(path);
+                var file = TextFile.OpenBytes(path);
+                if (!digest || counts is null)
+                {
+                    return file;
+                }
+
+                var digesting = new DigestingStream(file);
+                counts.Read[Path.GetFullPath(path)] = digesting;
+                return digesting;
             }
 
-            var digest = new DigestingStream(Console.OpenStandardInput());
+            var standardInput = new DigestingStream(Console.OpenStandardInput());
             if (counts is not null)
             {
-                counts.StandardInput = digest;
+                counts.StandardInput = standardInput;
             }
 
-            return TextFile.Open(digest);
+            return standardInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -15,33 +15,40 @@ internal sealed class OutputFile : IDisposable
     private readonly PosixSignalRegistration[] _signals;
     private bool _committed;
 
-    private OutputFile(string target, string? temporary, FileStream stream)
+    private readonly FileStream _file;
+    private readonly RunCounts? _counts;
+
+    private OutputFile(string target, string? temporary, FileStream stream, RunCounts? counts)
     {
         _target = target;
         _temporary = temporary;
-        Stream = stream;
+        _file = stream;
+        _counts = temporary is null ? null : counts;
+        Stream = _counts is null ? stream : new DigestingStream(stream);
         _signals = temporary is null
             ? []
             : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted)];
     }
 
     /// <summary>Where to write the content.</summary>
-    public FileStream Stream { get; }
+    public Stream Stream { get; }
 
     /// <summary>Creates the temporary file for <paramref name="path"/>.</summary>
+    /// <param name="path">The target.</param>
+    /// <param name="counts">When given, the content is hashed as it is written and, once committed, kept in its <see cref="RunCounts.Written"/> for the run record.</param>
     /// <exception cref="UsageException">The folder cannot be written.</exception>
-    public static OutputFile Create(string path)
+    public static OutputFile Create(string path, RunCounts? counts = null)
     {
         var target = Path.GetFullPath(path);
         try
         {
             if (IsSpecial(target))
             {
-                return new OutputFile(target, null, new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+                return new OutputFile(target, null, new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite), null);
             }
 
             var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-            return new OutputFile(target, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            return new OutputFile(target, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), counts);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -73,11 +80,16 @@ internal sealed class OutputFile : IDisposable
     /// <summary>Makes the content the target's: flushes, then renames the temporary file over the target.</summary>
     public void Commit()
     {
-        Stream.Flush(flushToDisk: false);
-        Stream.Dispose();
+        _file.Flush(flushToDisk: false);
+        _file.Dispose();
         if (_temporary is not null)
         {
             File.Move(_temporary, _target, overwrite: true);
+        }
+
+        if (_counts is not null && Stream is DigestingStream written)
+        {
+            _counts.Written[_target] = written;
         }
 
         _committed = true;
@@ -122,7 +134,7 @@ internal sealed class OutputFile : IDisposable
     {
         try
         {
-            Stream.Dispose();
+            _file.Dispose();
         }
         catch (IOException)
         {

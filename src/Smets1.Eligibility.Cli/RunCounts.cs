@@ -21,6 +21,12 @@ internal sealed class RunCounts
     /// <summary>Standard input, when the run read an input from it: its size and SHA-256 go into the record.</summary>
     public DigestingStream? StandardInput { get; set; }
 
+    /// <summary>Files the run hashed as it read them to their end, by full path (<c>evaluate</c>'s installations), so the record need not read them again.</summary>
+    public Dictionary<string, DigestingStream> Read { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The outputs the run hashed as it wrote them, by full path (<see cref="OutputFile"/>).</summary>
+    public Dictionary<string, DigestingStream> Written { get; } = new(StringComparer.Ordinal);
+
     public SortedDictionary<string, long> ByVerdict { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, long> ByFinding { get; } = new(StringComparer.Ordinal);

@@ -69,7 +69,7 @@ internal static class RunRecord
             json.WriteStartArray("inputs");
             if (installations is not null)
             {
-                Input(json, "installations", installations, counts.StandardInput);
+                Input(json, "installations", installations, counts.StandardInput, counts);
             }
 
             if (epcl is not null)
@@ -115,8 +115,9 @@ internal static class RunRecord
             json.WriteEndObject();
             json.WriteStartObject("output");
             json.WriteString("path", output);
-            json.WriteNumber("size", new FileInfo(output).Length);
-            json.WriteString("sha256", Sha256(output));
+            var (outputSize, outputSha256) = Digest(Path.GetFullPath(output), counts.Written);
+            json.WriteNumber("size", outputSize);
+            json.WriteString("sha256", outputSha256);
             if (counts.Rows > 0 || command.Name is "evaluate" or "audit")
             {
                 json.WriteNumber("rows", counts.Rows);
@@ -154,12 +155,24 @@ internal static class RunRecord
         return VersionFingerprint.Hex(SHA256.HashData(stream));
     }
 
+    /// <summary>
+    /// A file's size and SHA-256: from the digest the run took as it read or wrote the whole file when there is one
+    /// (its size still the file's), else by reading the file.
+    /// </summary>
+    private static (long Size, string Sha256) Digest(string fullPath, Dictionary<string, DigestingStream>? streamed)
+    {
+        var size = new FileInfo(fullPath).Length;
+        return streamed is not null && streamed.TryGetValue(fullPath, out var digest) && digest.Size == size
+            ? (size, digest.Sha256())
+            : (size, Sha256(fullPath));
+    }
+
     private static string? Token(ParseResult parsed, Command command, string option) =>
         command.Options.FirstOrDefault(o => o.Name == option) is { } found ? First(parsed.GetResult(found)?.Tokens) : null;
 
     private static string? First(IReadOnlyList<System.CommandLine.Parsing.Token>? tokens) => tokens is { Count: > 0 } ? tokens[0].Value : null;
 
-    private static void Input(Utf8JsonWriter json, string role, string path, DigestingStream? standardInput)
+    private static void Input(Utf8JsonWriter json, string role, string path, DigestingStream? standardInput, RunCounts? counts = null)
     {
         json.WriteStartObject();
         json.WriteString("role", role);
@@ -181,9 +194,11 @@ internal static class RunRecord
         }
         else
         {
-            json.WriteString("full_path", Path.GetFullPath(path));
-            json.WriteNumber("size", new FileInfo(path).Length);
-            json.WriteString("sha256", Sha256(path));
+            var full = Path.GetFullPath(path);
+            json.WriteString("full_path", full);
+            var (size, sha256) = Digest(full, counts?.Read);
+            json.WriteNumber("size", size);
+            json.WriteString("sha256", sha256);
         }
 
         json.WriteEndObject();

@@ -16,6 +16,13 @@ internal sealed class RunSummary
 
     public void AddInvalid() => Invalid++;
 
+    /// <summary>Adds another summary's counts (another thread's) to this one.</summary>
+    public void Merge(RunSummary other)
+    {
+        _estate.Merge(other._estate);
+        Invalid += other.Invalid;
+    }
+
     /// <summary>Copies the rows and counts per verdict into a run record's counts.</summary>
     public void CopyTo(RunCounts counts) => counts.Add(_estate, Invalid);
 

@@ -5,7 +5,7 @@ using Smets1.Eligibility.Versions;
 
 namespace Smets1.Eligibility.Cli.Tests;
 
-/// <summary>The pipelined <c>evaluate</c> (reading on its own thread) writes exactly what a sequential run writes.</summary>
+/// <summary>The parallel <c>evaluate</c> (blocks of the file read and evaluated on every core) writes exactly what a sequential run writes.</summary>
 public sealed class PipelineProperties
 {
     private const string Epcl = "dmc_id,added_on\nDMC-1,2021-03-15\nDMC-GEN-01,2019-07-01\n";
@@ -42,6 +42,40 @@ public sealed class PipelineProperties
         Assert.True(SameOutput(scratch, path, "csv"));
         Assert.Contains(",Invalid,", File.ReadAllText(scratch.PathOf("pipelined.csv")), StringComparison.Ordinal);
         Assert.Equal(lines.Length, File.ReadAllLines(scratch.PathOf("pipelined.csv")).Length);
+    }
+
+    /// <summary>
+    /// A file of many 256 KiB blocks with a byte order mark, CRLF line ends, blank lines and quoted cells that hold commas,
+    /// quotes and line ends (so that blocks must be cut around them), then the same file with a stray quote in a middle
+    /// block that swallows the lines up to the next quote: the same results, rows numbered as one thread numbers them.
+    /// </summary>
+    [Fact]
+    public void Parallel_EqualsSequential_OnCrLfQuotedLineEndsAndBlankLines_AcrossBlocks()
+    {
+        using var scratch = new Scratch();
+        var generated = scratch.PathOf("estate.csv");
+        Assert.Equal(ExitCodes.Ok, ToolRun.InProcess("generate", "--rows", "12000", "--seed", "5", "--output", generated).ExitCode);
+        var lines = File.ReadAllLines(generated);
+        for (var i = 1; i < lines.Length; i += 7)
+        {
+            lines[i] = System.Text.RegularExpressions.Regex.Replace(lines[i], ",DMC-([0-9]+),", ",\"DMC\r\n\"\",\n-$1\",").Replace(",IOC,", ",\" IOC\" ,", StringComparison.Ordinal);
+            if (i % 5 == 0)
+            {
+                lines[i] += "\r\n";
+            }
+        }
+
+        var path = scratch.PathOf("quoted.csv");
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", new UTF8Encoding(true));
+        Assert.True(new FileInfo(path).Length > 6 * Smets1.Eligibility.Files.InstallationBlocks.BlockSize);
+        Assert.True(SameOutput(scratch, path, "csv"));
+        Assert.True(SameOutput(scratch, path, "jsonl"));
+        Assert.Equal(lines.Length, File.ReadAllLines(scratch.PathOf("pipelined.csv")).Count(l => l.StartsWith("INST-", StringComparison.Ordinal)) + 1);
+
+        lines[6001] = lines[6001].Replace(",ACTIVE,", ",\"ACTIVE,", StringComparison.Ordinal);
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", new UTF8Encoding(true));
+        Assert.True(SameOutput(scratch, path, "csv")); // the stray quote opens a cell that swallows lines up to the next quote
+        Assert.Contains("has a stray quote", File.ReadAllText(scratch.PathOf("pipelined.csv")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,14 @@ internal sealed class CsvRecordReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    /// <summary>Starts over on whatever the text reader now holds (the next block of a file, <see cref="CsvBlockSplitter"/>), whose first line is <paramref name="line"/>.</summary>
+    internal void Restart(int line)
+    {
+        _position = 0;
+        _length = 0;
+        _line = line;
+    }
+
     private static UTF8Encoding SetFallback(UTF8Encoding encoding)
     {
         encoding.DecoderFallback = new DecoderReplacementFallback(InvalidByte.ToString());

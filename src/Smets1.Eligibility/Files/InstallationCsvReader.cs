@@ -31,6 +31,7 @@ internal sealed class InstallationCsvReader : IDisposable
     {
         _schema = schema ?? FactSchema.Empty;
         _source = (reader as StreamReader)?.BaseStream;
+        _block = reader as BlockText;
         _csv = new CsvRecordReader(reader, fileName);
         var header = CsvHeader.ReadFrom(_csv, fileName);
         string[] known = [.. Columns.Installation, .. _schema.Facts.Select(f => f.Name), .. Columns.Recorded];
@@ -44,8 +45,70 @@ internal sealed class InstallationCsvReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// A reader of other blocks of the file <paramref name="file"/> reads (<see cref="InstallationBlocks"/>): the same
+    /// header, columns and declared facts, with its own cell parsing, so that each thread reads blocks with one of its own.
+    /// </summary>
+    internal InstallationCsvReader(InstallationCsvReader file, string fileName)
+    {
+        _schema = file._schema;
+        _header = file._header;
+        _index = file._index;
+        _customIndex = file._customIndex;
+        _recordedIndex = file._recordedIndex;
+        _recorded = file._recorded;
+        _block = new BlockText();
+        _csv = new CsvRecordReader(_block, fileName);
+    }
+
     private readonly int[] _recordedIndex;
     private readonly RecordedColumns? _recorded;
+    private readonly BlockText? _block;
+
+    /// <summary>
+    /// Reads every row of a block (UTF-8, whole records) without the duplicate check, numbered from 1 within the block:
+    /// <paramref name="ids"/>[i] is row i's ID when the check applies to it (<see cref="CheckDuplicates"/>).
+    /// </summary>
+    /// <param name="block">The block's bytes, or empty to read on in the text this reader holds (the first block, after the header).</param>
+    /// <param name="firstLine">The line on which the block starts.</param>
+    /// <param name="rows">Where the rows go; grown when the block holds more.</param>
+    /// <param name="ids">The rows' IDs; grown with <paramref name="rows"/>.</param>
+    /// <returns>How many rows the block holds.</returns>
+    /// <exception cref="EligibilityFileException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int ReadBlock(ReadOnlySpan<byte> block, int firstLine, ref InstallationRow[] rows, ref string?[] ids)
+    {
+        if (_block is null)
+        {
+            throw new InvalidOperationException("This reader reads a stream, not blocks.");
+        }
+
+        if (!block.IsEmpty)
+        {
+            _block.Decode(block);
+            _csv.Restart(firstLine);
+        }
+
+        _row = 0;
+        var count = 0;
+        while (_csv.Read())
+        {
+            if (count == rows.Length)
+            {
+                Array.Resize(ref rows, rows.Length * 2);
+                Array.Resize(ref ids, rows.Length);
+            }
+
+            _row++;
+            rows[count] = Parse(out ids[count]);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Sizes the duplicate check for about <paramref name="rows"/> IDs.</summary>
+    internal void Reserve(long rows) => _seen.Reserve(rows);
 
     /// <summary>Whether the file has a <c>recorded_verdict</c> column (<c>audit</c> needs one).</summary>
     public bool HasRecordedVerdict => _recordedIndex[0] >= 0;
@@ -89,9 +152,9 @@ internal sealed class InstallationCsvReader : IDisposable
         return count;
     }
 
-    /// <summary>The duplicate check of a chunk read by <see cref="ReadUnchecked"/>: a repeated ID makes its row invalid.</summary>
+    /// <summary>The duplicate check of rows read by <see cref="ReadUnchecked"/> or <see cref="ReadBlock"/>, in file order: a repeated ID makes its row invalid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
+    internal void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
     {
         if (_chunkAdded.Length < count)
         {

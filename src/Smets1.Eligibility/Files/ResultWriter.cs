@@ -25,9 +25,14 @@ internal abstract class ResultWriter : IDisposable
     public const string InvalidVerdict = "Invalid";
 
     /// <summary>The writer of a format; <see cref="ResultFile"/> and the tool both start here.</summary>
-    public static ResultWriter Create(Stream output, ResultFormat format, bool leaveOpen, IReadOnlyList<string>? extraColumns = null) => format switch
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <param name="leaveOpen">Whether disposing the writer leaves <paramref name="output"/> open.</param>
+    /// <param name="extraColumns">Columns after <c>message</c>, if any.</param>
+    /// <param name="header">Whether a CSV writer begins with the header row; off for the writers of a file's blocks.</param>
+    public static ResultWriter Create(Stream output, ResultFormat format, bool leaveOpen, IReadOnlyList<string>? extraColumns = null, bool header = true) => format switch
     {
-        ResultFormat.Csv => new CsvResultWriter(output, leaveOpen, extraColumns),
+        ResultFormat.Csv => new CsvResultWriter(output, leaveOpen, extraColumns, header),
         ResultFormat.JsonLines => new JsonLinesResultWriter(output, leaveOpen, extraColumns),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use ResultFormat.Csv or ResultFormat.JsonLines."),
     };
@@ -45,6 +50,9 @@ internal abstract class ResultWriter : IDisposable
 
     public abstract void Write(in ResultLine line);
 
+    /// <summary>Writes everything written so far to the stream.</summary>
+    public abstract void Flush();
+
     public abstract void Dispose();
 }
 
@@ -56,11 +64,16 @@ internal sealed class CsvResultWriter : ResultWriter
 {
     private readonly StreamWriter _writer;
 
-    public CsvResultWriter(Stream output, bool leaveOpen = false, IReadOnlyList<string>? extraColumns = null)
+    public CsvResultWriter(Stream output, bool leaveOpen = false, IReadOnlyList<string>? extraColumns = null, bool header = true)
     {
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen) { NewLine = "\n" };
-        _writer.WriteLine(string.Join(',', [.. Columns.Result, .. extraColumns ?? []]));
+        if (header)
+        {
+            _writer.WriteLine(string.Join(',', [.. Columns.Result, .. extraColumns ?? []]));
+        }
     }
+
+    public override void Flush() => _writer.Flush();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(in ResultLine line)
@@ -296,6 +309,12 @@ internal sealed class JsonLinesResultWriter : ResultWriter
     }
 
     private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, Options.Encoder);
+
+    public override void Flush()
+    {
+        Drain();
+        _output.Flush();
+    }
 
     private void Drain()
     {

@@ -7,8 +7,11 @@ namespace Smets1.Eligibility.Files;
 /// </summary>
 internal static class TextFile
 {
-    public static StreamReader Open(string path) =>
-        Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+    public static StreamReader Open(string path) => Open(OpenBytes(path));
+
+    /// <summary>The file's bytes, read sequentially (<see cref="InstallationBlocks"/> reads them without a <see cref="StreamReader"/>).</summary>
+    public static FileStream OpenBytes(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     public static StreamReader Open(Stream stream) =>
         new(stream, CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
