@@ -127,36 +127,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         int count;
         while ((count = reader.ReadChunk(rows)) > 0)
         {
-            var valid = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (rows[i].Facts is { } f)
-                {
-                    facts[valid++] = f;
-                }
-            }
-
-            evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);
-            var next = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows[i];
-                if (row.Facts is null)
-                {
-                    writer.Write(new ResultLine(row.InstallationId, row.Row, null, ResultWriter.InvalidVerdict, default, default, row.Invalid.AsMemory()));
-                    summary.AddInvalid();
-                    continue;
-                }
-
-                var outcome = outcomes[next++];
-                var length = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
-                    ? 0
-                    : evaluator.ExplainMessage(row.Facts, outcome, options, ref message);
-                writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message.AsMemory(0, length)));
-                summary.Add(row.Facts, outcome);
-            }
-
-            Array.Clear(facts, 0, valid);
+            ParallelEvaluation.EvaluateRows(evaluator, options, rows.AsSpan(0, count), facts, outcomes, ref message, writer, summary);
             Array.Clear(rows, 0, count);
             progress?.Invoke();
         }

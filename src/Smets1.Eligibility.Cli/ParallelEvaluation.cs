@@ -170,7 +170,7 @@ internal sealed class ParallelEvaluation
                         outcomes = new EligibilityOutcome[rows.Length];
                     }
 
-                    Evaluate(rows.AsSpan(0, count), facts, outcomes, ref message, writer, summary);
+                    EvaluateRows(_evaluator, _options, rows.AsSpan(0, count), facts, outcomes, ref message, writer, summary);
                     writer.Flush();
                     Array.Clear(rows, 0, count);
                 }
@@ -228,8 +228,13 @@ internal sealed class ParallelEvaluation
         }
     }
 
+    /// <summary>
+    /// Evaluates, explains and writes <paramref name="rows"/> in order (an invalid row as <c>Invalid</c>) and counts
+    /// them in <paramref name="summary"/>; <paramref name="facts"/> and <paramref name="outcomes"/> are scratch at
+    /// least as long as the rows. Shared by the blocks and the sequential path of <c>evaluate</c>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Evaluate(ReadOnlySpan<InstallationRow> rows, InstallationFacts[] facts, EligibilityOutcome[] outcomes, ref char[] message, ResultWriter writer, RunSummary summary)
+    internal static void EvaluateRows(EligibilityEvaluator evaluator, EvaluationOptions options, ReadOnlySpan<InstallationRow> rows, InstallationFacts[] facts, EligibilityOutcome[] outcomes, ref char[] message, ResultWriter writer, RunSummary summary)
     {
         var valid = 0;
         foreach (var row in rows)
@@ -240,7 +245,7 @@ internal sealed class ParallelEvaluation
             }
         }
 
-        _evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, _options);
+        evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);
         var next = 0;
         foreach (var row in rows)
         {
@@ -254,7 +259,7 @@ internal sealed class ParallelEvaluation
             var outcome = outcomes[next++];
             var length = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
                 ? 0
-                : _evaluator.ExplainMessage(row.Facts, outcome, _options, ref message);
+                : evaluator.ExplainMessage(row.Facts, outcome, options, ref message);
             writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message.AsMemory(0, length)));
             summary.Add(row.Facts, outcome);
         }
