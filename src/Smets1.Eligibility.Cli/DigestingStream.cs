@@ -36,10 +36,7 @@ internal sealed class DigestingStream(Stream inner) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (_sha256 is not null)
-        {
-            throw new InvalidOperationException("the stream was hashed: nothing more can pass through it");
-        }
+        ThrowIfHashed();
 
         var read = inner.Read(buffer);
         _hash.AppendData(buffer[..read]);
@@ -57,14 +54,19 @@ internal sealed class DigestingStream(Stream inner) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_sha256 is not null)
-        {
-            throw new InvalidOperationException("the stream was hashed: nothing more can pass through it");
-        }
+        ThrowIfHashed();
 
         inner.Write(buffer);
         _hash.AppendData(buffer);
         Size += buffer.Length;
+    }
+
+    private void ThrowIfHashed()
+    {
+        if (_sha256 is not null)
+        {
+            throw new InvalidOperationException("the stream was hashed: nothing more can pass through it");
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -14,8 +14,8 @@ namespace Smets1.Eligibility.Cli;
 /// </summary>
 internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, IReadOnlyList<string> versionFiles, RunCounts? counts = null)
 {
-    // Rows handed between the reading and the evaluating thread at a time. Small chunks keep few installations alive
-    // across a collection (1M rows: 2.02-2.05 s at 256-1,024 rows, 2.30 s at 4,096; benchmarks/README.md).
+    // Rows read and evaluated at a time when one thread does everything (Pipelined = false, and files the blocks cannot
+    // read): small chunks keep few installations alive across a collection (benchmarks/README.md).
     private const int Chunk = 512;
 
     // Threads that read and evaluate blocks at once: beyond a few, writing the results in order is the bound.

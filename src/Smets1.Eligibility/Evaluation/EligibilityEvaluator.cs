@@ -172,46 +172,6 @@ public sealed partial class EligibilityEvaluator
 
     private CompiledVersion Compiled(TmadVersion version) => At(_byLabel[version.Label]);
 
-    /// <summary>
-    /// Compiles one more of the versions an evaluation with <paramref name="options"/> can resolve to (the pinned one; or
-    /// the timeline's, with the inferred eras when they take part) ahead of its first use: for a host with time to spare
-    /// before its first evaluation (the tool, while its reading thread reads the first rows).
-    /// </summary>
-    /// <returns><see langword="false"/> when every such version was compiled already.</returns>
-    /// <exception cref="KeyNotFoundException">The pinned version is not in the catalogue.</exception>
-    internal bool CompileNext(in EvaluationOptions options)
-    {
-        if (options.PinnedVersion is { } label)
-        {
-            return CompileIfNeeded(IndexOf(label));
-        }
-
-        var inferred = IncludeInferredTimeline || options.IncludeInferredTimeline;
-        for (var i = 0; i < _compiled.Length; i++)
-        {
-            if ((inferred || !Catalog.Versions[i].IsInferred) && CompileIfNeeded(i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool CompileIfNeeded(int index)
-    {
-        if (Volatile.Read(ref _compiled[index]) is not null)
-        {
-            return false;
-        }
-
-        _ = Compile(index);
-        return true;
-    }
-
-    /// <summary>Whether version <paramref name="label"/> has been compiled yet (for tests of when compilation happens).</summary>
-    internal bool IsCompiled(string label) => Volatile.Read(ref _compiled[_byLabel[label]]) is not null;
-
     private CompiledVersion At(int index) => Volatile.Read(ref _compiled[index]) ?? Compile(index);
 
     private CompiledVersion Compile(int index)

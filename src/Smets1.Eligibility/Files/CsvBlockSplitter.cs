@@ -66,17 +66,7 @@ internal sealed class CsvBlockSplitter
         firstLine = _line;
         while (true)
         {
-            while (!_end && filled < _blockSize)
-            {
-                var read = _stream.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0)
-                {
-                    _end = true;
-                }
-
-                filled += read;
-                BytesRead += read;
-            }
+            Fill(buffer, ref filled, _blockSize);
 
             if (filled == 0)
             {
@@ -95,17 +85,23 @@ internal sealed class CsvBlockSplitter
 
             // No record ends in what has been read: read on into a larger buffer.
             Array.Resize(ref buffer, buffer.Length * 2);
-            while (!_end && filled < buffer.Length)
-            {
-                var read = _stream.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0)
-                {
-                    _end = true;
-                }
+            Fill(buffer, ref filled, buffer.Length);
+        }
+    }
 
-                filled += read;
-                BytesRead += read;
+    /// <summary>Reads into <paramref name="buffer"/> after <paramref name="filled"/> bytes until it holds at least <paramref name="least"/> or the stream ends.</summary>
+    private void Fill(byte[] buffer, ref int filled, int least)
+    {
+        while (!_end && filled < least)
+        {
+            var read = _stream.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0)
+            {
+                _end = true;
             }
+
+            filled += read;
+            BytesRead += read;
         }
     }
 

@@ -54,11 +54,11 @@ internal sealed class InstallationBlocks : IDisposable
     /// <param name="length">The file's length in bytes when known (for progress and for sizing the duplicate check), else 0.</param>
     public static InstallationBlocks? TryOpen(ref Stream stream, string fileName, FactSchema? schema, IEnumerable<Rules.RuleDefinition>? rules, long length)
     {
-        var buffer = new byte[BlockSize * 2];
+        var buffer = new byte[4]; // enough for any byte order mark
         var prefix = 0;
-        while (prefix < 4)
+        while (prefix < buffer.Length)
         {
-            var read = stream.Read(buffer, prefix, 4 - prefix);
+            var read = stream.Read(buffer, prefix, buffer.Length - prefix);
             if (read == 0)
             {
                 break;

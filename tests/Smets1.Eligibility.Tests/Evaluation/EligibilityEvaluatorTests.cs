@@ -28,41 +28,6 @@ public sealed class EligibilityEvaluatorTests
         Assert.Contains(expected, o => o.Version?.IsInferred == true);
     }
 
-    [Fact]
-    public void CompileNext_CompilesTheVersionsTheOptionsCanResolveTo_OneAtATime_AndNoOthers()
-    {
-        var designated = TmadCatalog.Shipped.Versions.Where(v => !v.IsInferred).Select(v => v.Label).ToArray();
-        var eras = TmadCatalog.Shipped.Versions.Where(v => v.IsInferred).Select(v => v.Label).ToArray();
-        Assert.NotEmpty(eras);
-
-        var byDate = new EligibilityEvaluator(EpclBuilder.Default);
-        Assert.DoesNotContain(designated.Concat(eras), byDate.IsCompiled);
-        Assert.Equal(designated.Length, CompileAll(byDate, default));
-        Assert.All(designated, label => Assert.True(byDate.IsCompiled(label), label));
-        Assert.DoesNotContain(eras, byDate.IsCompiled);
-        Assert.Equal(eras.Length, CompileAll(byDate, new EvaluationOptions { IncludeInferredTimeline = true }));
-        Assert.All(eras, label => Assert.True(byDate.IsCompiled(label), label));
-
-        var pinned = new EligibilityEvaluator(EpclBuilder.Default);
-        Assert.Equal(1, CompileAll(pinned, EvaluationOptions.Pinned("v11")));
-        Assert.Equal(["v11"], designated.Concat(eras).Where(pinned.IsCompiled));
-        Assert.Throws<KeyNotFoundException>(() => pinned.CompileNext(EvaluationOptions.Pinned("v99")));
-
-        var facts = new InstallationBuilder().WithChfContact(null).Build();
-        Assert.Equal(Evaluator.EvaluateOutcome(facts), byDate.EvaluateOutcome(facts));
-
-        static int CompileAll(EligibilityEvaluator evaluator, EvaluationOptions options)
-        {
-            var compiled = 0;
-            while (evaluator.CompileNext(options))
-            {
-                compiled++;
-            }
-
-            return compiled;
-        }
-    }
-
     private static readonly EligibilityEvaluator Evaluator = new(EpclBuilder.Default);
 
     [Fact]
