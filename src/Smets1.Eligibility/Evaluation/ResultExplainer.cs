@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Smets1.Eligibility.Engine;
@@ -27,66 +26,57 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
     /// <summary>
     /// <see cref="EligibilityResult.Message"/> of the result <see cref="Explain"/> gives, written into
     /// <paramref name="buffer"/> (grown when too short): <c>RULE-ID: message</c> per failed rule then per warning,
-    /// separated by <c> | </c>. Only each rule's own message is a string.
+    /// separated by <c> | </c>. A built-in rule's message is written in place (<see cref="RuleMessage"/>); only the
+    /// messages of defined rules and of the version and data checks are strings first.
     /// </summary>
     /// <returns>How many characters were written.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int WriteMessage(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled, ref char[] buffer)
     {
-        var count = outcome.FailedRules.Count + outcome.Warnings.Count;
-        if (count == 0)
+        var written = 0;
+        foreach (var rules in (ReadOnlySpan<RuleSet>)[outcome.FailedRules, outcome.Warnings])
         {
-            return 0;
-        }
-
-        var parts = ArrayPool<(string Id, string Message)>.Shared.Rent(count);
-        try
-        {
-            var n = 0;
-            var length = Separator.Length * (count - 1);
-            foreach (var rules in (ReadOnlySpan<RuleSet>)[outcome.FailedRules, outcome.Warnings])
+            foreach (var rule in rules)
             {
-                foreach (var rule in rules)
+                if (written > 0)
                 {
-                    var message = Describe(rule, context, compiled, at).Message;
-                    parts[n++] = (rule.Id, message);
-                    length += rule.Id.Length + 2 + message.Length;
-                }
-            }
-
-            if (buffer.Length < length)
-            {
-                buffer = new char[Math.Max(length, buffer.Length * 2)];
-            }
-
-            var text = buffer.AsSpan();
-            var written = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (i > 0)
-                {
-                    Separator.CopyTo(text[written..]);
-                    written += Separator.Length;
+                    Append(ref buffer, ref written, Separator);
                 }
 
-                var (id, message) = parts[i];
-                id.CopyTo(text[written..]);
-                written += id.Length;
-                ": ".CopyTo(text[written..]);
-                written += 2;
-                message.CopyTo(text[written..]);
-                written += message.Length;
+                Append(ref buffer, ref written, rule.Id);
+                Append(ref buffer, ref written, ": ");
+                if (InPlace(rule) is { } message)
+                {
+                    written += RuleMessages.WriteInto(message, context, compiled!.Parameters, ref buffer, written);
+                }
+                else
+                {
+                    Append(ref buffer, ref written, Describe(rule, context, compiled, at).Message);
+                }
             }
+        }
 
-            return written;
-        }
-        finally
-        {
-            ArrayPool<(string Id, string Message)>.Shared.Return(parts, clearArray: true);
-        }
+        return written;
     }
 
     private const string Separator = " | ";
+
+    private static void Append(ref char[] buffer, ref int written, string text)
+    {
+        if (buffer.Length - written < text.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, written + text.Length));
+        }
+
+        text.CopyTo(buffer.AsSpan(written));
+        written += text.Length;
+    }
+
+    /// <summary>The rule's own message, for a built-in rule; <see langword="null"/> for the version and data checks and defined rules, which <see cref="Describe(RuleDefinition, in RuleContext, CompiledVersion?, Instant?)"/> explains.</summary>
+    private static RuleMessage? InPlace(RuleDefinition rule) =>
+        rule.Id is RuleIds.VersionUnresolved or RuleIds.DataIncomplete or RuleIds.VersionInferred || (rule.IsDefined && rule.When is not null)
+            ? null
+            : rule.Explain;
 
     private RuleFailure[] Describe(RuleSet rules, in RuleContext context, CompiledVersion? compiled, Instant? at)
     {
@@ -113,7 +103,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
         RuleIds.DataIncomplete => (rule.Outcome, Incomplete(context, compiled, at)),
         RuleIds.VersionInferred => (rule.Outcome, Inferred(compiled!.Version)),
         _ when rule.IsDefined && rule.When is { } when => (rule.Outcome, compiled!.Explainer.Describe(when, context)),
-        _ => (CompiledVersion.OutcomeOf(rule, context), rule.Explain!(context, compiled!.Parameters)),
+        _ => (CompiledVersion.OutcomeOf(rule, context), RuleMessages.ToText(rule.Explain!, context, compiled!.Parameters)),
     };
 
     /// <summary>The <c>VERSION-INFERRED</c> message: the era and its sources.</summary>

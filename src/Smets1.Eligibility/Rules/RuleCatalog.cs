@@ -62,7 +62,7 @@ internal static class RuleCatalog
             ShippedIn = AllShipped,
             OpenQuestion = "The expiry extensions between v17 and v29 (31 Dec 2022, 31 Mar 2024, 31 Dec 2024, 31 Dec 2025) are not tied to versions in our sources.",
             Predicate = (c, p) => c.AssessedAt >= p.ExpiryEndsAt,
-            Explain = (c, p) => $"assessed on {Text.InMessage(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.InMessage(p.Expiry)}",
+            Explain = (c, p, d) => RuleMessages.Write(d, $"assessed on {Text.InMessage(c.AssessedOn)} (Europe/London), after the {p.Label} expiry {Text.InMessage(p.Expiry)}"),
         },
         new()
         {
@@ -79,7 +79,7 @@ internal static class RuleCatalog
             ShippedIn = AllShipped,
             OpenQuestion = "The exact closure day of each cohort.",
             Predicate = (c, p) => c.AssessedAt >= c.CohortClosesAt,
-            Explain = (c, p) => $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.InMessage(c.CohortClosesAt.InZone(Text.London).Date.PlusDays(-1))}; assessed on {Text.InMessage(c.AssessedOn)}",
+            Explain = (c, p, d) => RuleMessages.Write(d, $"cohort {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} closed after {Text.InMessage(c.CohortClosesAt.InZone(Text.London).Date.PlusDays(-1))}; assessed on {Text.InMessage(c.AssessedOn)}"),
         },
         new()
         {
@@ -94,9 +94,9 @@ internal static class RuleCatalog
             RequiredMask = FactMask.DmcId,
             ShippedIn = AllShipped,
             Predicate = (c, p) => c.Epcl == null || c.AssessedAt < c.Epcl.ListedFrom,
-            Explain = (c, p) => c.Epcl is null
-                ? $"DMC '{c.Facts.DmcId}' is not on the EPCL"
-                : $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl.Entry.AddedOn)}, after the assessment date {Text.InMessage(c.AssessedOn)}",
+            Explain = (c, p, d) => c.Epcl is null
+                ? RuleMessages.Write(d, $"DMC '{c.Facts.DmcId}' is not on the EPCL")
+                : RuleMessages.Write(d, $"DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl.Entry.AddedOn)}, after the assessment date {Text.InMessage(c.AssessedOn)}"),
         },
         new()
         {
@@ -112,7 +112,7 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.EpclWindowMonths],
             ShippedIn = AllShipped,
             Predicate = (c, p) => c.Epcl != null && c.AssessedAt >= c.Epcl.WindowEndsAt(p.EpclWindowMonths),
-            Explain = (c, p) => $"assessed on {Text.InMessage(c.AssessedOn)}, more than {p.EpclWindowText} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl!.Entry.AddedOn)}; the {p.Label} window ended {Text.InMessage(c.Epcl.Entry.AddedOn.PlusMonths(p.EpclWindowMonths))}",
+            Explain = (c, p, d) => RuleMessages.Write(d, $"assessed on {Text.InMessage(c.AssessedOn)}, more than {p.EpclWindowText} after DMC '{c.Facts.DmcId}' was added to the EPCL on {Text.InMessage(c.Epcl!.Entry.AddedOn)}; the {p.Label} window ended {Text.InMessage(c.Epcl.Entry.AddedOn.PlusMonths(p.EpclWindowMonths))}"),
         },
         new()
         {
@@ -143,7 +143,7 @@ internal static class RuleCatalog
             ShippedIn = FromV11,
             OpenQuestion = "Whether the rule was limited to FOC, and when it was removed.",
             When = BuiltInConditions.DormantProfileSwitch,
-            Explain = (c, p) => $"Dormant meter in {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} with profile-data switch {(c.Facts.ProfileDataSwitch is { } s ? ContractText.Format(s) : "unknown")}; it must be OFF",
+            Explain = (c, p, d) => RuleMessages.Write(d, $"Dormant meter in {ContractText.Format(c.Facts.Cohort.GetValueOrDefault())} with profile-data switch {(c.Facts.ProfileDataSwitch is { } s ? ContractText.Format(s) : "unknown")}; it must be OFF"),
         },
         new()
         {
@@ -157,7 +157,7 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.CommsWindowHours],
             ShippedIn = AllShipped,
             When = BuiltInConditions.CommsRecentChf,
-            Explain = (c, p) => ExplainContact(c.AssessedAt, c.Facts.ChfLastContact, p),
+            Explain = (c, p, d) => ExplainContact(d, c.AssessedAt, c.Facts.ChfLastContact, p),
         },
         new()
         {
@@ -172,7 +172,7 @@ internal static class RuleCatalog
             Parameters = [ParameterKeys.CommsWindowHours],
             ShippedIn = AllShipped,
             When = BuiltInConditions.CommsRecentGsme, // in a version holding EXCL-GT01, with gt01_han_error false (BuiltInConditions.InVersion)
-            Explain = (c, p) => ExplainContact(c.AssessedAt, c.Facts.GsmeLastContact, p),
+            Explain = (c, p, d) => ExplainContact(d, c.AssessedAt, c.Facts.GsmeLastContact, p),
         },
         new()
         {
@@ -185,7 +185,7 @@ internal static class RuleCatalog
             Outcome = Ineligible,
             ShippedIn = ["v9", "v11"],
             When = BuiltInConditions.IgtCertificate,
-            Explain = (c, p) => "gas supplied through an independent Gas Transporter and no valid iGT certificate",
+            Explain = (c, p, d) => RuleMessages.Copy(d, "gas supplied through an independent Gas Transporter and no valid iGT certificate"),
         },
         new()
         {
@@ -200,35 +200,35 @@ internal static class RuleCatalog
             Outcome = Excluded,
             ShippedIn = FromV11,
             When = BuiltInConditions.ExclDirected,
-            Explain = (c, p) => "in a category the Secretary of State directed not to migrate (Clause 1.6/1.8)",
+            Explain = (c, p, d) => RuleMessages.Copy(d, "in a category the Secretary of State directed not to migrate (Clause 1.6/1.8)"),
         },
         Clause18Rule(RuleIds.ExclMasterKeys, "Device master keys are present", "device master keys are missing",
-            BuiltInConditions.ExclMasterKeys, (c, p) => "device master keys are missing"),
+            BuiltInConditions.ExclMasterKeys, (c, p, d) => RuleMessages.Copy(d, "device master keys are missing")),
         Clause18Rule(RuleIds.ExclNoWanPre, "WAN communication before migration", "no WAN communication before migration (for firmware upgrade and configuration)",
-            BuiltInConditions.ExclNoWanPre, (c, p) => "no WAN communication before migration",
+            BuiltInConditions.ExclNoWanPre, (c, p, d) => RuleMessages.Copy(d, "no WAN communication before migration"),
             openQuestion: Clause18Question + " The operational meaning of \"no WAN communication\" (flags supplied by the user)."),
         Clause18Rule(RuleIds.ExclNoWanMigration, "WAN communication at migration", "no WAN communication when migration was attempted",
-            BuiltInConditions.ExclNoWanMigration, (c, p) => "no WAN communication when migration was attempted",
+            BuiltInConditions.ExclNoWanMigration, (c, p, d) => RuleMessages.Copy(d, "no WAN communication when migration was attempted"),
             openQuestion: Clause18Question + " The operational meaning of \"no WAN communication\" (flags supplied by the user)."),
         Clause18Rule(RuleIds.ExclFailedAttempts, "Failed migration attempts below the threshold", "failed migration attempts at or above the threshold",
             BuiltInConditions.ExclFailedAttempts,
-            (c, p) => string.Create(CultureInfo.InvariantCulture, $"{c.Facts.FailedMigrationAttempts} failed migration attempts; {p.Label} threshold is {p.FailedAttemptThreshold}"),
+            (c, p, d) => RuleMessages.Write(d, CultureInfo.InvariantCulture, $"{c.Facts.FailedMigrationAttempts} failed migration attempts; {p.Label} threshold is {p.FailedAttemptThreshold}"),
             parameters: [ParameterKeys.FailedAttemptThreshold]),
         Clause18Rule(RuleIds.ExclUneconomicDmc, "The DMC was not judged uneconomic to test", "the DMC was judged uneconomic to test",
-            BuiltInConditions.ExclUneconomicDmc, (c, p) => $"DMC '{c.Facts.DmcId}' was judged uneconomic to test",
+            BuiltInConditions.ExclUneconomicDmc, (c, p, d) => RuleMessages.Write(d, $"DMC '{c.Facts.DmcId}' was judged uneconomic to test"),
             required: FactMask.DmcId),
         Clause18Rule(RuleIds.ExclActiveToDormant, "Not an Active-to-Dormant installation the supplier gave up on",
             "the meter is Dormant because the supplier ended its SMSO contract and the supplier has stated it believes the installation cannot migrate (a CoS-caused dormancy never matches)",
             BuiltInConditions.ExclActiveToDormant,
-            (c, p) => "Dormant because the supplier ended its SMSO contract, and the supplier states the installation cannot migrate",
+            (c, p, d) => RuleMessages.Copy(d, "Dormant because the supplier ended its SMSO contract, and the supplier states the installation cannot migrate"),
             required: FactMask.MeterStatus,
             source: Sources.PA2D,
             confidenceNote: "The conclusion (P-A2D) is confirmed; the version that adopted it is inferred."),
         Clause18Rule(RuleIds.ExclGt01, "No gas-side HAN error GT01", "the gas side shows HAN error GT01: the GSME is excluded and the ESME migrates alone",
             BuiltInConditions.ExclGt01,
-            (c, p) => c.Facts.HasEsme == true
+            (c, p, d) => RuleMessages.Copy(d, c.Facts.HasEsme == true
                 ? "gas-side HAN error GT01: the GSME is excluded and the ESME migrates alone"
-                : "gas-side HAN error GT01 and no ESME: the installation is excluded",
+                : "gas-side HAN error GT01 and no ESME: the installation is excluded"),
             required: FactMask.HasEsme | FactMask.HasGsme,
             outcome: EligibleElectricityOnly,
             escalates: c => c.Facts.HasEsme != true,
@@ -259,7 +259,7 @@ internal static class RuleCatalog
         string title,
         string failsWhen,
         Model.Condition when,
-        Func<RuleContext, RuleParameters, string> explain,
+        RuleMessage explain,
         FactMask required = FactMask.None,
         string[]? parameters = null,
         string source = Sources.PV1,
@@ -289,30 +289,39 @@ internal static class RuleCatalog
             Explain = explain,
         };
 
-    private static string ExplainContact(NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) => lastContact switch
+    private static int ExplainContact(Span<char> d, NodaTime.Instant assessedAt, NodaTime.Instant? lastContact, RuleParameters p) => lastContact switch
     {
         { } contact when contact > assessedAt =>
-            $"last contact {Text.InMessage(contact)} is after the assessment at {Text.InMessage(assessedAt)} ({Text.InMessage(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {p.CommsWindowText} before it",
-        { } contact => $"last contact {Text.InMessage(contact)} is {Text.InMessage(assessedAt - contact)} before assessment; {p.Label} window is {p.CommsWindowText}",
-        _ => $"no contact recorded; {p.Label} window is {p.CommsWindowText}",
+            RuleMessages.Write(d, $"last contact {Text.InMessage(contact)} is after the assessment at {Text.InMessage(assessedAt)} ({Text.InMessage(contact - assessedAt)} later), so none is recorded within the {p.Label} window of {p.CommsWindowText} before it"),
+        { } contact => RuleMessages.Write(d, $"last contact {Text.InMessage(contact)} is {Text.InMessage(assessedAt - contact)} before assessment; {p.Label} window is {p.CommsWindowText}"),
+        _ => RuleMessages.Write(d, $"no contact recorded; {p.Label} window is {p.CommsWindowText}"),
     };
 
-    private static string ExplainLookahead(RuleContext c, RuleParameters p)
+    /// <summary>The planned changes within the look-ahead (" and " between two), then the version's look-ahead.</summary>
+    private static int ExplainLookahead(RuleContext c, RuleParameters p, Span<char> d)
     {
-        var parts = new List<string>(2);
-        if (RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCosDate, p.CosLookaheadDays))
+        var written = 0;
+        var cos = RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCosDate, p.CosLookaheadDays);
+        if (cos && !Add(ref written, Planned(d, "change of supplier", c.Facts.PlannedCosDate.GetValueOrDefault(), c.AssessedOn)))
         {
-            parts.Add(Planned("change of supplier", c.Facts.PlannedCosDate.GetValueOrDefault(), c.AssessedOn));
+            return -1;
         }
 
-        if (RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCotDate, p.CosLookaheadDays))
+        if (RuleMath.WithinDays(c.AssessedAt, c.Facts.PlannedCotDate, p.CosLookaheadDays)
+            && ((cos && !Add(ref written, RuleMessages.Copy(d[written..], " and "))) || !Add(ref written, Planned(d[written..], "change of tenancy", c.Facts.PlannedCotDate.GetValueOrDefault(), c.AssessedOn))))
         {
-            parts.Add(Planned("change of tenancy", c.Facts.PlannedCotDate.GetValueOrDefault(), c.AssessedOn));
+            return -1;
         }
 
-        return $"{string.Join(" and ", parts)}; {p.Label} look-ahead is {Text.Days(p.CosLookaheadDays)}";
+        return Add(ref written, RuleMessages.Write(d[written..], $"; {p.Label} look-ahead is {Text.Days(p.CosLookaheadDays)}")) ? written : -1;
 
-        static string Planned(string what, NodaTime.LocalDate planned, NodaTime.LocalDate assessedOn) =>
-            $"{what} planned for {Text.InMessage(planned)} is {Text.Days(NodaTime.Period.DaysBetween(assessedOn, planned))} after assessment date {Text.InMessage(assessedOn)}";
+        static bool Add(ref int written, int part)
+        {
+            written += part;
+            return part >= 0;
+        }
+
+        static int Planned(Span<char> d, string what, NodaTime.LocalDate planned, NodaTime.LocalDate assessedOn) =>
+            RuleMessages.Write(d, $"{what} planned for {Text.InMessage(planned)} is {Text.Days(NodaTime.Period.DaysBetween(assessedOn, planned))} after assessment date {Text.InMessage(assessedOn)}");
     }
 }

@@ -170,7 +170,7 @@ public sealed class RuleDefinition
 
     internal Func<RuleContext, bool>? Escalates { get; init; }
 
-    internal Func<RuleContext, RuleParameters, string>? Explain { get; init; }
+    internal RuleMessage? Explain { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => Id;
