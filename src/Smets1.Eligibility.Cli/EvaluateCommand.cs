@@ -29,6 +29,7 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
     {
         var options = OptionsOf(catalog, settings);
         var format = FormatOf(settings.Format);
+        catalog.CompileAhead(options, includeInferredTimeline: false); // on another core, while the inputs are opened
 
         OutputFile.EnsureNotAnInput(settings.Output, "--output", [(settings.Installations, "installation file"), (settings.Epcl, "EPCL file"), .. versionFiles.Select(v => ((string?)v, "version file"))]);
         using var estate = EstateInput.Open(settings.Installations, settings.Epcl, catalog, error, counts, blocks: settings.Pipelined);

@@ -5,28 +5,30 @@ using Smets1.Eligibility.Cli;
 // ignores EPIPE, it reports a pipe closed early (`evaluate big.csv | head`) as an IOException, so the run ends with exit
 // code 1. A regular file or a terminal keeps the console stream, which writes at the shared file offset (a file stream
 // would write at its own) and reports a full disk itself.
-LoadTimeZonesAhead();
+LoadAhead("time zones", static () => _ = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"]);
+LoadAhead("catalogue", static () => _ = Smets1.Eligibility.Versions.TmadCatalog.Shipped);
 return CliApp.Run(args, StandardOutput(), Console.Error);
 
-// The time zone database (NodaTime's TZDB, for Europe/London) takes a good part of the tool's start-up to load; it loads
-// on another core while this thread sets up the console, parses the command line and reads the shipped catalogue's
-// version files. Whoever needs it first waits for it (a type initialiser runs once, whichever thread gets there).
-static void LoadTimeZonesAhead()
+// The time zone database (NodaTime's TZDB, for Europe/London) and the shipped catalogue (whose inferred eras are read
+// from version files) take a good part of the tool's start-up to load; they load on other cores while this thread sets
+// up the console and parses the command line. Whoever needs one first waits for it (a type initialiser runs once,
+// whichever thread gets there; the catalogue's waits for the time zones where it needs them).
+static void LoadAhead(string name, Action load)
 {
-    var thread = new Thread(static () =>
+    var thread = new Thread(() =>
     {
         try
         {
-            _ = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
+            load();
         }
         catch (TypeInitializationException)
         {
-            // Raised again, and reported, where the time zone is first used.
+            // Raised again, and reported, where it is first used.
         }
     })
     {
         IsBackground = true,
-        Name = "time zones",
+        Name = name,
     };
     thread.Start();
 }

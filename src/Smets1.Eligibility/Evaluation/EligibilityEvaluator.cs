@@ -26,9 +26,6 @@ public sealed partial class EligibilityEvaluator
     private static readonly Instant EarliestAssessment = Instant.FromUtc(2, 1, 1, 0, 0);
     private static readonly Instant LatestAssessment = Instant.FromUtc(9998, 12, 31, 0, 0);
 
-    // Each version is compiled when first evaluated under (a default run never needs the inferred eras, five of the
-    // shipped catalogue's nine versions); a race compiles one twice and keeps the first, which is harmless.
-    private readonly CompiledVersion?[] _compiled;
     private readonly ResultExplainer _explainer;
     private readonly Dictionary<string, int> _byLabel;
 
@@ -55,9 +52,8 @@ public sealed partial class EligibilityEvaluator
         Epcl = epcl;
         CohortClosures = cohortClosures ?? CohortClosures.Default;
         _explainer = new ResultExplainer(catalog);
-        _compiled = new CompiledVersion?[catalog.Versions.Count];
         _byLabel = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _compiled.Length; i++)
+        for (var i = 0; i < catalog.Versions.Count; i++)
         {
             _byLabel.Add(catalog.Versions[i].Label, i);
         }
@@ -172,13 +168,8 @@ public sealed partial class EligibilityEvaluator
 
     private CompiledVersion Compiled(TmadVersion version) => At(_byLabel[version.Label]);
 
-    private CompiledVersion At(int index) => Volatile.Read(ref _compiled[index]) ?? Compile(index);
-
-    private CompiledVersion Compile(int index)
-    {
-        var compiled = CompiledVersion.Compile(Catalog.Versions[index], Catalog);
-        return Interlocked.CompareExchange(ref _compiled[index], compiled, null) ?? compiled;
-    }
+    // Each version is compiled when first evaluated under, once per catalogue (TmadCatalog.Compiled).
+    private CompiledVersion At(int index) => Catalog.Compiled(index);
 
     private static Instant? AssessmentInstant(InstallationFacts facts, in EvaluationOptions options) =>
         options.AssessedAt ?? facts.AssessedAt ?? options.DefaultAssessedAt;

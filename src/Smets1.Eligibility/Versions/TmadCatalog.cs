@@ -22,6 +22,12 @@ public sealed class TmadCatalog
     private readonly Timeline _timeline;
     private readonly Timeline _eras;
 
+    // The compiled checks of each version, made when first needed (a default run never needs the inferred eras) and
+    // shared by every evaluator over this catalogue; one lock per version, so a thread that needs a version another is
+    // compiling waits for it instead of compiling it again.
+    private readonly CompiledVersion?[] _compiled;
+    private readonly object[] _compiling;
+
     internal TmadCatalog(IEnumerable<TmadVersion> versions, RuleTable table, FactSchema facts)
     {
         Table = table;
@@ -32,6 +38,59 @@ public sealed class TmadCatalog
         _byLabel = sorted.ToDictionary(v => v.Label, StringComparer.Ordinal);
         _timeline = new Timeline(sorted, inferred: false);
         _eras = new Timeline(sorted, inferred: true);
+        _compiled = new CompiledVersion?[sorted.Length];
+        _compiling = [.. sorted.Select(_ => new object())];
+    }
+
+    /// <summary>The compiled checks of version <paramref name="index"/> (of <see cref="Versions"/>), compiled once, by whichever thread asks first.</summary>
+    internal CompiledVersion Compiled(int index) => Volatile.Read(ref _compiled[index]) ?? Compile(index);
+
+    private CompiledVersion Compile(int index)
+    {
+        lock (_compiling[index])
+        {
+            if (Volatile.Read(ref _compiled[index]) is { } compiled)
+            {
+                return compiled;
+            }
+
+            compiled = CompiledVersion.Compile(Versions[index], this);
+            Volatile.Write(ref _compiled[index], compiled);
+            return compiled;
+        }
+    }
+
+    /// <summary>
+    /// Starts compiling, on a background thread, the versions a run under <paramref name="options"/> can use (the pinned
+    /// one, or every version date resolution can pick), so that a command compiles them while it opens its inputs; a
+    /// version still being compiled when first needed is waited for, one not yet begun is compiled by whoever needs it.
+    /// </summary>
+    internal void CompileAhead(in EvaluationOptions options, bool includeInferredTimeline)
+    {
+        var pinned = options.PinnedVersion is { } label && _byLabel.TryGetValue(label, out var version) ? version : null;
+        var inferred = includeInferredTimeline || options.IncludeInferredTimeline;
+        var indexes = Enumerable.Range(0, Versions.Count)
+            .Where(i => pinned is null ? inferred || !Versions[i].IsInferred : ReferenceEquals(Versions[i], pinned))
+            .ToArray();
+        var thread = new Thread(() =>
+        {
+            foreach (var index in indexes)
+            {
+                try
+                {
+                    Compiled(index);
+                }
+                catch (Exception)
+                {
+                    // Raised again, and reported, where the version is first needed.
+                }
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "compile versions",
+        };
+        thread.Start();
     }
 
     /// <summary>

@@ -29,6 +29,36 @@ public sealed class TmadCatalogTests
     }
 
     [Fact]
+    public void CompiledVersions_AreCompiledOncePerCatalogue_WhateverTheThreadsThatAskAtOnce()
+    {
+        var catalog = new TmadCatalogBuilder().Build(); // a catalogue of its own: nothing compiled yet
+        var index = catalog.Versions.ToList().FindIndex(v => v.Label == "v17");
+        using var start = new Barrier(8);
+        var compiled = new CompiledVersion[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            compiled[i] = catalog.Compiled(index);
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.All(compiled, c => Assert.Same(compiled[0], c));
+        Assert.Equal("v17", compiled[0].Version.Label);
+
+        // Compiling ahead (on its own thread) finds it compiled and leaves it.
+        catalog.CompileAhead(default, includeInferredTimeline: true);
+        Assert.Same(compiled[0], catalog.Compiled(index));
+    }
+
+    [Fact]
     public void Shipped_V29EffectiveDate_IsMarkedInferred()
     {
         Assert.Equal(Confidence.Inferred, Catalog.Get("v29").EffectiveFromConfidence);
