@@ -60,15 +60,33 @@ public static class ContractText
     /// <param name="text">The text, for example <c>foc_np</c>.</param>
     /// <param name="cohort">The cohort when the text names one.</param>
     /// <returns><see langword="true"/> when the text names a cohort.</returns>
-    public static bool TryParseCohort(ReadOnlySpan<char> text, out Cohort cohort) =>
-        TryParse(text, [Cohort.Ioc, Cohort.MocMds, Cohort.MocSecure, Cohort.FocNp, Cohort.FocBg], Format, out cohort);
+    public static bool TryParseCohort(ReadOnlySpan<char> text, out Cohort cohort)
+    {
+        // The file spelling itself (every row of a real file) is matched at once; any other case is compared ignoring it.
+        switch (text)
+        {
+            case "IOC": cohort = Cohort.Ioc; return true;
+            case "MOC_MDS": cohort = Cohort.MocMds; return true;
+            case "MOC_SECURE": cohort = Cohort.MocSecure; return true;
+            case "FOC_NP": cohort = Cohort.FocNp; return true;
+            case "FOC_BG": cohort = Cohort.FocBg; return true;
+            default: return TryParse(text, [Cohort.Ioc, Cohort.MocMds, Cohort.MocSecure, Cohort.FocNp, Cohort.FocBg], Format, out cohort);
+        }
+    }
 
     /// <summary>Parses a meter status in its file spelling, ignoring case.</summary>
     /// <param name="text">The text.</param>
     /// <param name="status">The status when the text names one.</param>
     /// <returns><see langword="true"/> when the text names a status.</returns>
-    public static bool TryParseMeterStatus(ReadOnlySpan<char> text, out MeterStatus status) =>
-        TryParse(text, [MeterStatus.Active, MeterStatus.Dormant], Format, out status);
+    public static bool TryParseMeterStatus(ReadOnlySpan<char> text, out MeterStatus status)
+    {
+        switch (text)
+        {
+            case "ACTIVE": status = MeterStatus.Active; return true;
+            case "DORMANT": status = MeterStatus.Dormant; return true;
+            default: return TryParse(text, [MeterStatus.Active, MeterStatus.Dormant], Format, out status);
+        }
+    }
 
     /// <summary>Parses a dormancy cause in its file spelling, ignoring case.</summary>
     /// <param name="text">The text.</param>
@@ -81,8 +99,15 @@ public static class ContractText
     /// <param name="text">The text.</param>
     /// <param name="value">The position when the text names one.</param>
     /// <returns><see langword="true"/> when the text names a position.</returns>
-    public static bool TryParseProfileDataSwitch(ReadOnlySpan<char> text, out ProfileDataSwitch value) =>
-        TryParse(text, [ProfileDataSwitch.Off, ProfileDataSwitch.On], Format, out value);
+    public static bool TryParseProfileDataSwitch(ReadOnlySpan<char> text, out ProfileDataSwitch value)
+    {
+        switch (text)
+        {
+            case "OFF": value = ProfileDataSwitch.Off; return true;
+            case "ON": value = ProfileDataSwitch.On; return true;
+            default: return TryParse(text, [ProfileDataSwitch.Off, ProfileDataSwitch.On], Format, out value);
+        }
+    }
 
     private static bool TryParse<T>(ReadOnlySpan<char> text, ReadOnlySpan<T> values, Func<T, string> format, [MaybeNullWhen(false)] out T value)
     {

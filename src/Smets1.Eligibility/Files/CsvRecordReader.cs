@@ -38,7 +38,8 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly string _fileName;
     private readonly char[] _buffer = new char[1 << 16];
     // The current record's cells, trimmed, side by side in one buffer: no string per cell.
-    private readonly List<(int Start, int Length)> _cells = [];
+    private (int Start, int Length)[] _cells = new (int, int)[32];
+    private int _count;
     private char[] _record = new char[1024];
     private int _recordLength;
     private int _cellStart;
@@ -65,13 +66,21 @@ internal sealed class CsvRecordReader : IDisposable
         .Clone() is UTF8Encoding utf8 ? SetFallback(utf8) : throw new InvalidOperationException();
 
     /// <summary>How many cells the current record has.</summary>
-    public int Count => _cells.Count;
+    public int Count => _count;
 
     /// <summary>The cells of the current record as strings, trimmed (allocates: for headers and small files).</summary>
-    public string[] Cells => [.. _cells.Select(c => new string(_record, c.Start, c.Length))];
+    public string[] Cells => [.. _cells.Take(_count).Select(c => new string(_record, c.Start, c.Length))];
 
     /// <summary>Cell <paramref name="index"/> of the current record, trimmed, valid until the next <see cref="Read"/>.</summary>
-    public ReadOnlySpan<char> this[int index] => _record.AsSpan(_cells[index].Start, _cells[index].Length);
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            var (start, length) = _cells[index];
+            return _record.AsSpan(start, length);
+        }
+    }
 
     /// <summary>The 1-based line on which the current record starts.</summary>
     public int Line { get; private set; }
@@ -102,7 +111,7 @@ internal sealed class CsvRecordReader : IDisposable
             }
 
             Line = _line;
-            _cells.Clear();
+            _count = 0;
             _recordLength = 0;
             _strayQuote = -1;
             _badText = -1;
@@ -219,7 +228,7 @@ internal sealed class CsvRecordReader : IDisposable
     private bool ReadCell()
     {
         _cellStart = _recordLength;
-        var column = _cells.Count;
+        var column = _count;
         var startLine = _line;
         SkipBlanks();
         if (Available() && _buffer[_position] == '"')
@@ -273,17 +282,23 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>Adds the cell that runs from <paramref name="start"/> to <paramref name="end"/> of the record, trimmed of spaces and tabs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddCell(int start, int end)
     {
+        if (_count == _cells.Length)
+        {
+            Array.Resize(ref _cells, _cells.Length * 2);
+        }
+
         if (end == start || (_record[start] is not (' ' or '\t') && _record[end - 1] is not (' ' or '\t')))
         {
-            _cells.Add((start, end - start)); // nothing to trim (almost every cell)
+            _cells[_count++] = (start, end - start); // nothing to trim (almost every cell)
             return;
         }
 
         var cell = _record.AsSpan(start, end - start);
         var trimmed = cell.TrimStart(" \t");
-        _cells.Add((start + (cell.Length - trimmed.Length), trimmed.TrimEnd(" \t").Length));
+        _cells[_count++] = (start + (cell.Length - trimmed.Length), trimmed.TrimEnd(" \t").Length);
     }
 
     /// <summary>A quoted cell up to its closing quote; anything but blanks after it is a stray quote.</summary>
