@@ -62,24 +62,38 @@ internal abstract class ResultWriter : IDisposable
 /// </summary>
 internal sealed class CsvResultWriter : ResultWriter
 {
-    private readonly StreamWriter _writer;
+    // Rows are written as text into one buffer of our own (no call into a TextWriter per cell) and go to the stream as
+    // UTF-8 once it holds 48 KiB; a row is never split across two encodings, so no character is either.
+    private const int FlushAt = 48 * 1024;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly Stream _output;
+    private readonly bool _leaveOpen;
+    private char[] _text = new char[FlushAt + 4096];
+    private byte[] _bytes = [];
+    private int _length;
 
     public CsvResultWriter(Stream output, bool leaveOpen = false, IReadOnlyList<string>? extraColumns = null, bool header = true)
     {
-        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen) { NewLine = "\n" };
+        _output = output;
+        _leaveOpen = leaveOpen;
         if (header)
         {
-            _writer.WriteLine(string.Join(',', [.. Columns.Result, .. extraColumns ?? []]));
+            Append(string.Join(',', [.. Columns.Result, .. extraColumns ?? []]));
+            Append('\n');
         }
     }
 
-    public override void Flush() => _writer.Flush();
+    public override void Flush()
+    {
+        WriteText();
+        _output.Flush();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(in ResultLine line)
     {
         Cells(line);
-        _writer.Write('\n');
+        EndRow();
     }
 
     public override void Write(in ResultLine line, ReadOnlySpan<ResultCell> extra)
@@ -87,30 +101,30 @@ internal sealed class CsvResultWriter : ResultWriter
         Cells(line);
         foreach (var cell in extra)
         {
-            _writer.Write(',');
+            Append(',');
             Cell(cell.Joined);
         }
 
-        _writer.Write('\n');
+        EndRow();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Cells(in ResultLine line)
     {
         Cell(line.InstallationId);
-        _writer.Write(',');
-        Span<char> row = stackalloc char[11];
-        line.Row.TryFormat(row, out var digits, default, CultureInfo.InvariantCulture);
-        _writer.Write(row[..digits]); // TextWriter.Write(int) would make a string of it
-        _writer.Write(',');
+        Append(',');
+        Reserve(11);
+        line.Row.TryFormat(_text.AsSpan(_length), out var digits, default, CultureInfo.InvariantCulture);
+        _length += digits;
+        Append(',');
         Cell(line.Version ?? string.Empty);
-        _writer.Write(',');
+        Append(',');
         Cell(line.Verdict);
-        _writer.Write(',');
+        Append(',');
         Ids(line.FailedRules);
-        _writer.Write(',');
+        Append(',');
         Ids(line.Warnings);
-        _writer.Write(',');
+        Append(',');
         Cell(line.Message.Span);
     }
 
@@ -126,37 +140,37 @@ internal sealed class CsvResultWriter : ResultWriter
 
     private static bool NeedsQuotes(ReadOnlySpan<char> value) => value.IndexOfAny(",\"\r\n") >= 0;
 
-    /// <summary>What <see cref="Escape"/> gives, written straight to the output (no copy of the cell).</summary>
+    /// <summary>What <see cref="Escape"/> gives, written straight into the buffer (no copy of the cell).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Cell(ReadOnlySpan<char> text)
     {
         var quoted = NeedsQuotes(text);
         if (quoted)
         {
-            _writer.Write('"');
+            Append('"');
         }
 
         if (IsFormula(text))
         {
-            _writer.Write('\''); // a formula neutralised
+            Append('\''); // a formula neutralised
         }
 
         if (!quoted)
         {
-            _writer.Write(text);
+            Append(text);
             return;
         }
 
         int quote;
         while ((quote = text.IndexOf('"')) >= 0)
         {
-            _writer.Write(text[..(quote + 1)]);
-            _writer.Write('"');
+            Append(text[..(quote + 1)]);
+            Append('"');
             text = text[(quote + 1)..];
         }
 
-        _writer.Write(text);
-        _writer.Write('"');
+        Append(text);
+        Append('"');
     }
 
     /// <summary>Rule IDs separated by <c>;</c>: they start with a letter and hold no comma or quote, so need no escaping.</summary>
@@ -167,20 +181,92 @@ internal sealed class CsvResultWriter : ResultWriter
         {
             if (!first)
             {
-                _writer.Write(';');
+                Append(';');
             }
 
-            _writer.Write(rule.Id);
+            Append(rule.Id);
             first = false;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(char c)
+    {
+        if (_length == _text.Length)
+        {
+            Reserve(1);
+        }
+
+        _text[_length++] = c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _text.Length - _length)
+        {
+            Reserve(text.Length);
+        }
+
+        text.CopyTo(_text.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    /// <summary>Room for <paramref name="count"/> more characters (a row longer than the buffer grows it).</summary>
+    private void Reserve(int count)
+    {
+        if (count > _text.Length - _length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + count));
+        }
+    }
+
+    private void EndRow()
+    {
+        Append('\n');
+        if (_length >= FlushAt)
+        {
+            WriteText();
+        }
+    }
+
+    /// <summary>The buffered rows to the stream as UTF-8.</summary>
+    private void WriteText()
+    {
+        if (_length == 0)
+        {
+            return;
+        }
+
+        var most = Utf8.GetMaxByteCount(_length);
+        if (_bytes.Length < most)
+        {
+            _bytes = new byte[Math.Max(most, _bytes.Length * 2)];
+        }
+
+        var count = Utf8.GetBytes(_text, 0, _length, _bytes, 0);
+        _length = 0;
+        _output.Write(_bytes, 0, count);
+    }
+
     public override void Dispose()
     {
-        if (!IsDisposed)
+        if (IsDisposed)
         {
-            IsDisposed = true;
-            _writer.Dispose();
+            return;
+        }
+
+        IsDisposed = true;
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            if (!_leaveOpen)
+            {
+                _output.Dispose();
+            }
         }
     }
 }

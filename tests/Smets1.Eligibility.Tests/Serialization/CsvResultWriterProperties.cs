@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -22,6 +23,27 @@ public sealed class CsvResultWriterProperties
         var lines = Encoding.UTF8.GetString(output.ToArray());
         var expected = $"{string.Join(',', Columns.Result)}\n{CsvResultWriter.Escape(id)},7,v17,Deferred,,,{CsvResultWriter.Escape(message)}\n";
         return lines == expected;
+    }
+
+    /// <summary>Rows of any length, many at once: the writer's buffer grows for a row longer than itself and goes to the stream between rows, never splitting a character.</summary>
+    [Property(MaxTest = 30)]
+    public bool ManyRows_AndRowsLongerThanTheBuffer_AreWrittenWhole(PositiveInt rows, NonNegativeInt longRow)
+    {
+        var count = rows.Get % 3000;
+        var longAt = count == 0 ? -1 : longRow.Get % count;
+        using var output = new MemoryStream();
+        var expected = new StringBuilder(string.Join(',', Columns.Result)).Append('\n');
+        using (var writer = new CsvResultWriter(output, leaveOpen: true))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var message = i == longAt ? string.Concat(Enumerable.Repeat("é😀,\"x", 40_000)) : $"row {i}: café 😀";
+                writer.Write(new ResultLine($"INST-{i}", i + 1, "v11", "Ineligible", default, default, message.AsMemory()));
+                expected.Append(CultureInfo.InvariantCulture, $"{CsvResultWriter.Escape($"INST-{i}")},{i + 1},v11,Ineligible,,,{CsvResultWriter.Escape(message)}\n");
+            }
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray()) == expected.ToString();
     }
 
     public static class CellText
