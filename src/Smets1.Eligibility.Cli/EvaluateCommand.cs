@@ -124,11 +124,12 @@ internal sealed class EvaluateCommand(TmadCatalog catalog, IAnsiConsole error, I
         var rows = new InstallationRow[Chunk];
         var facts = new InstallationFacts[Chunk];
         var outcomes = new EligibilityOutcome[Chunk];
-        var message = new char[1024]; // each row's message is written here and straight out: no string per row
+        var messageEnds = new int[Chunk];
+        var messages = new char[1 << 16]; // the chunk's messages are written here and straight out: no string per row
         int count;
         while ((count = reader.ReadChunk(rows)) > 0)
         {
-            ParallelEvaluation.EvaluateRows(evaluator, options, rows.AsSpan(0, count), facts, outcomes, ref message, writer, summary);
+            ParallelEvaluation.EvaluateRows(evaluator, options, rows.AsSpan(0, count), facts, outcomes, messageEnds, ref messages, writer, summary);
             Array.Clear(rows, 0, count);
             progress?.Invoke();
         }

@@ -88,7 +88,8 @@ internal sealed class ParallelEvaluation
         var ids = new string?[rows.Length];
         var facts = new InstallationFacts[rows.Length];
         var outcomes = new EligibilityOutcome[rows.Length];
-        var message = new char[1024];
+        var messageEnds = new int[rows.Length];
+        var messages = new char[1 << 16];
         using var formatted = new MemoryStream();
         using var writer = ResultWriter.Create(formatted, _format, leaveOpen: true, header: false);
         try
@@ -168,9 +169,10 @@ internal sealed class ParallelEvaluation
                     {
                         facts = new InstallationFacts[rows.Length];
                         outcomes = new EligibilityOutcome[rows.Length];
+                        messageEnds = new int[rows.Length];
                     }
 
-                    EvaluateRows(_evaluator, _options, rows.AsSpan(0, count), facts, outcomes, ref message, writer, summary);
+                    EvaluateRows(_evaluator, _options, rows.AsSpan(0, count), facts, outcomes, messageEnds, ref messages, writer, summary);
                     writer.Flush();
                     Array.Clear(rows, 0, count);
                 }
@@ -230,11 +232,12 @@ internal sealed class ParallelEvaluation
 
     /// <summary>
     /// Evaluates, explains and writes <paramref name="rows"/> in order (an invalid row as <c>Invalid</c>) and counts
-    /// them in <paramref name="summary"/>; <paramref name="facts"/> and <paramref name="outcomes"/> are scratch at
-    /// least as long as the rows. Shared by the blocks and the sequential path of <c>evaluate</c>.
+    /// them in <paramref name="summary"/>; <paramref name="facts"/>, <paramref name="outcomes"/> and
+    /// <paramref name="messageEnds"/> are scratch at least as long as the rows, <paramref name="messages"/> grows to
+    /// hold the rows' messages. Shared by the blocks and the sequential path of <c>evaluate</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void EvaluateRows(EligibilityEvaluator evaluator, EvaluationOptions options, ReadOnlySpan<InstallationRow> rows, InstallationFacts[] facts, EligibilityOutcome[] outcomes, ref char[] message, ResultWriter writer, RunSummary summary)
+    internal static void EvaluateRows(EligibilityEvaluator evaluator, EvaluationOptions options, ReadOnlySpan<InstallationRow> rows, InstallationFacts[] facts, EligibilityOutcome[] outcomes, int[] messageEnds, ref char[] messages, ResultWriter writer, RunSummary summary)
     {
         var valid = 0;
         foreach (var row in rows)
@@ -245,7 +248,7 @@ internal sealed class ParallelEvaluation
             }
         }
 
-        evaluator.EvaluateBatch(facts.AsSpan(0, valid), outcomes, options);
+        evaluator.EvaluateBatchExplained(facts.AsSpan(0, valid), outcomes, messageEnds, options, ref messages);
         var next = 0;
         foreach (var row in rows)
         {
@@ -256,12 +259,11 @@ internal sealed class ParallelEvaluation
                 continue;
             }
 
-            var outcome = outcomes[next++];
-            var length = outcome.FailedRules.IsEmpty && outcome.Warnings.IsEmpty
-                ? 0
-                : evaluator.ExplainMessage(row.Facts, outcome, options, ref message);
-            writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, message.AsMemory(0, length)));
+            var start = next == 0 ? 0 : messageEnds[next - 1];
+            var outcome = outcomes[next];
+            writer.Write(new ResultLine(row.InstallationId, row.Row, outcome.VersionLabel, outcome.Verdict.ToString(), outcome.FailedRules, outcome.Warnings, messages.AsMemory(start, messageEnds[next] - start)));
             summary.Add(row.Facts, outcome);
+            next++;
         }
 
         Array.Clear(facts, 0, valid);

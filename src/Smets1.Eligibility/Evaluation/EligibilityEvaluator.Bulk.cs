@@ -32,6 +32,41 @@ public sealed partial class EligibilityEvaluator
     }
 
     /// <summary>
+    /// <see cref="EvaluateBatch"/>, with the message of every outcome that has failed rules or warnings (the
+    /// <see cref="EligibilityResult.Message"/> that <see cref="Explain"/> gives) written from the same evaluation, one after another into
+    /// <paramref name="messages"/> (grown when too short): row i's message ends at <paramref name="messageEnds"/>[i]
+    /// and begins where row i − 1's ends. For writers of result files, which explain every failing row they evaluate:
+    /// the explanation needs no second evaluation to check the outcome against.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void EvaluateBatchExplained(ReadOnlySpan<InstallationFacts> installations, Span<EligibilityOutcome> results, Span<int> messageEnds, EvaluationOptions options, ref char[] messages)
+    {
+        CheckBuffer(installations.Length, results.Length);
+        CheckBuffer(installations.Length, messageEnds.Length);
+        var observed = EligibilityTelemetry.Observed;
+        var activity = observed ? EligibilityTelemetry.Source.StartActivity("evaluate batch") : null;
+        var started = observed ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var pinned = Pinned(options);
+        var end = 0;
+        for (var i = 0; i < installations.Length; i++)
+        {
+            var facts = installations[i] ?? throw new ArgumentNullException(nameof(installations), $"Installation {i} of the batch is null.");
+            var outcome = results[i] = EvaluateCore(facts, pinned, options, out var context, out var at);
+            if (!outcome.FailedRules.IsEmpty || !outcome.Warnings.IsEmpty)
+            {
+                end += _explainer.WriteMessage(outcome, context, at, outcome.Version is { } version ? Compiled(version) : null, ref messages, end);
+            }
+
+            messageEnds[i] = end;
+        }
+
+        if (observed)
+        {
+            EligibilityTelemetry.Report(activity, started, results[..installations.Length]);
+        }
+    }
+
+    /// <summary>
     /// Evaluates a batch in parallel on up to <paramref name="degreeOfParallelism"/> threads. The outcomes are
     /// identical to <see cref="EvaluateBatch"/> and at the same indexes.
     /// </summary>

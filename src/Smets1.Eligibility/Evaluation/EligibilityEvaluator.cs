@@ -115,20 +115,6 @@ public sealed partial class EligibilityEvaluator
         return ExplainCore(facts, outcome, context, at);
     }
 
-    /// <summary>
-    /// What <see cref="Explain"/> gives as <see cref="EligibilityResult.Message"/>, written into
-    /// <paramref name="buffer"/> (grown when too short), with no result, failure objects, per-rule
-    /// <c>RULE-ID: message</c> strings or message string on the way: for writers of result files, which explain
-    /// every failing row of an estate and write the text out at once. Checks the outcome as <see cref="Explain"/> does.
-    /// </summary>
-    /// <returns>How many characters were written.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal int ExplainMessage(InstallationFacts facts, EligibilityOutcome outcome, EvaluationOptions options, ref char[] buffer)
-    {
-        var context = Verify(facts, outcome, options, out var at);
-        return _explainer.WriteMessage(outcome, context, at, outcome.Version is { } version ? Compiled(version) : null, ref buffer);
-    }
-
     /// <summary>Re-evaluates the installation, so that only an outcome this evaluator gives for it is explained.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RuleContext Verify(InstallationFacts facts, in EligibilityOutcome outcome, in EvaluationOptions options, out Instant? at)

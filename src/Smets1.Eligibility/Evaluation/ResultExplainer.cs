@@ -29,16 +29,17 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
     /// separated by <c> | </c>. A built-in rule's message is written in place (<see cref="RuleMessage"/>); only the
     /// messages of defined rules and of the version and data checks are strings first.
     /// </summary>
+    /// <remarks>The message begins at <c>buffer[start]</c>, after the messages of earlier rows when a batch is explained.</remarks>
     /// <returns>How many characters were written.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int WriteMessage(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled, ref char[] buffer)
+    public int WriteMessage(in EligibilityOutcome outcome, in RuleContext context, Instant? at, CompiledVersion? compiled, ref char[] buffer, int start = 0)
     {
-        var written = 0;
+        var written = start;
         foreach (var rules in (ReadOnlySpan<RuleSet>)[outcome.FailedRules, outcome.Warnings])
         {
             foreach (var rule in rules)
             {
-                if (written > 0)
+                if (written > start)
                 {
                     Append(ref buffer, ref written, Separator);
                 }
@@ -56,7 +57,7 @@ internal sealed class ResultExplainer(TmadCatalog catalog)
             }
         }
 
-        return written;
+        return written - start;
     }
 
     private const string Separator = " | ";

@@ -36,6 +36,24 @@ public sealed class EvaluationProperties
         return batch.SequenceEqual(oneByOne) && batch.SequenceEqual(parallel) && batch.SequenceEqual(streamed);
     }
 
+    /// <summary>The result-file path evaluates once and explains from that evaluation: the same outcomes as a batch, the same messages as explaining each one, one after another in one buffer.</summary>
+    [Property(Arbitrary = [typeof(Batches), typeof(ShippedLabels)], MaxTest = Cases)]
+    public bool BatchExplained_EqualsTheBatch_AndEachRowsExplainedMessage(InstallationFacts[] installations, string label)
+    {
+        EvaluationOptions[] runs = [default, EvaluationOptions.Pinned(label), new() { IncludeInferredTimeline = true }];
+        return runs.All(options =>
+        {
+            var batch = new EligibilityOutcome[installations.Length];
+            Evaluator.EvaluateBatch(installations, batch, options);
+            var outcomes = new EligibilityOutcome[installations.Length];
+            var ends = new int[installations.Length];
+            var messages = new char[8]; // too short: it must grow, keeping the messages before
+            Evaluator.EvaluateBatchExplained(installations, outcomes, ends, options, ref messages);
+            return outcomes.SequenceEqual(batch) && installations.Select((facts, i) =>
+                new string(messages, i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1])) == Evaluator.Explain(facts, batch[i], options).Message).All(same => same);
+        });
+    }
+
     [Property(Arbitrary = [typeof(EligibilityArbitraries.Any)], MaxTest = Cases)]
     public bool Verdict_IsTheMostSevereOutcomeOfTheFailedRules_AndEveryFailureIsSourced(InstallationFacts facts)
     {
@@ -82,19 +100,6 @@ public sealed class EvaluationProperties
     [Property(Arbitrary = [typeof(EligibilityArbitraries.Any)], MaxTest = Cases)]
     public bool ExplainOfACompactOutcome_EqualsTheDirectEvaluation(InstallationFacts facts) =>
         Evaluator.Explain(facts, Evaluator.EvaluateOutcome(facts)).Message == Evaluator.Evaluate(facts).Message;
-
-    [Property(Arbitrary = [typeof(EligibilityArbitraries.Any), typeof(ShippedLabels)], MaxTest = Cases)]
-    public bool MessageForResultFiles_EqualsTheExplainedResultsMessage(InstallationFacts facts, string label)
-    {
-        EvaluationOptions[] runs = [default, EvaluationOptions.Pinned(label), new() { IncludeInferredTimeline = true }];
-        return runs.All(options =>
-        {
-            var outcome = Evaluator.EvaluateOutcome(facts, options);
-            var buffer = new char[4]; // too short for most messages: the buffer must grow
-            var length = Evaluator.ExplainMessage(facts, outcome, options, ref buffer);
-            return new string(buffer, 0, length) == Evaluator.Explain(facts, outcome, options).Message;
-        });
-    }
 
     [Property(Arbitrary = [typeof(EligibilityArbitraries.Boundary)], MaxTest = Cases)]
     public bool CommsRules_AtTheirBoundaries_FailExactlyBeyondTheWindow(InstallationFacts facts)
