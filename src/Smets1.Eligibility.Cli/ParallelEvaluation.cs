@@ -85,7 +85,7 @@ internal sealed class ParallelEvaluation
         InstallationCsvReader? own = null;
         var bytes = new byte[InstallationBlocks.BlockSize * 2];
         var rows = new InstallationRow[2048];
-        var ids = new string?[rows.Length];
+        var ids = new UInt128[rows.Length];
         var facts = new InstallationFacts[rows.Length];
         var outcomes = new EligibilityOutcome[rows.Length];
         var messageEnds = new int[rows.Length];
@@ -213,7 +213,7 @@ internal sealed class ParallelEvaluation
     }
 
     /// <summary>In file order: the block's rows numbered after the blocks before it, and checked for repeated IDs.</summary>
-    private void Check(int index, InstallationRow[] rows, string?[] ids, int count)
+    private void Check(int index, InstallationRow[] rows, UInt128[] ids, int count)
     {
         for (var i = 0; i < count; i++)
         {
@@ -222,7 +222,6 @@ internal sealed class ParallelEvaluation
 
         _rowBase += count;
         _blocks.CheckDuplicates(rows, ids, count);
-        Array.Clear(ids, 0, count);
         if (index == 0 && _blocks.Length > 0 && count > 0)
         {
             // Sized for the rows the whole file holds at the first block's rate, plus 8%.

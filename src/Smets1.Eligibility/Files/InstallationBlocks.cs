@@ -109,7 +109,7 @@ internal sealed class InstallationBlocks : IDisposable
     public bool Next(ref byte[] buffer, out int length, out int firstLine) => _splitter.Next(ref buffer, out length, out firstLine);
 
     /// <summary>The duplicate check over the rows of one block, the blocks in file order.</summary>
-    public void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count) => First.CheckDuplicates(rows, ids, count);
+    public void CheckDuplicates(InstallationRow[] rows, UInt128[] ids, int count) => First.CheckDuplicates(rows, ids, count);
 
     public void Dispose()
     {

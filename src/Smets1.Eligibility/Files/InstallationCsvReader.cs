@@ -67,16 +67,17 @@ internal sealed class InstallationCsvReader : IDisposable
 
     /// <summary>
     /// Reads every row of a block (UTF-8, whole records) without the duplicate check, numbered from 1 within the block:
-    /// <paramref name="ids"/>[i] is row i's ID when the check applies to it (<see cref="CheckDuplicates"/>).
+    /// <paramref name="ids"/>[i] is the digest of row i's ID (<see cref="InstallationIdSet.DigestOf"/>), zero when the
+    /// check does not apply to it (<see cref="CheckDuplicates(InstallationRow[], UInt128[], int)"/>).
     /// </summary>
     /// <param name="block">The block's bytes, or empty to read on in the text this reader holds (the first block, after the header).</param>
     /// <param name="firstLine">The line on which the block starts.</param>
     /// <param name="rows">Where the rows go; grown when the block holds more.</param>
-    /// <param name="ids">The rows' IDs; grown with <paramref name="rows"/>.</param>
+    /// <param name="ids">The digests of the rows' IDs; grown with <paramref name="rows"/>.</param>
     /// <returns>How many rows the block holds.</returns>
     /// <exception cref="EligibilityFileException">A quoted cell is never closed, or a cell is longer than 64 KiB.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal int ReadBlock(ReadOnlySpan<byte> block, int firstLine, ref InstallationRow[] rows, ref string?[] ids)
+    internal int ReadBlock(ReadOnlySpan<byte> block, int firstLine, ref InstallationRow[] rows, ref UInt128[] ids)
     {
         if (_block is null)
         {
@@ -100,7 +101,8 @@ internal sealed class InstallationCsvReader : IDisposable
             }
 
             _row++;
-            rows[count] = Parse(out ids[count]);
+            rows[count] = Parse(out var id);
+            ids[count] = InstallationIdSet.DigestOf(id);
             count++;
         }
 
@@ -115,7 +117,7 @@ internal sealed class InstallationCsvReader : IDisposable
 
     /// <summary>Reads up to <paramref name="rows"/>.Length data rows into it, in order.</summary>
     /// <returns>How many were read: fewer than asked only at the end of the file.</returns>
-    /// <remarks>The same rows as as many <see cref="TryRead"/> calls; the chunk's IDs go to the duplicate check together (<see cref="InstallationIdSet.AddMany"/>).</remarks>
+    /// <remarks>The same rows as as many <see cref="TryRead"/> calls; the chunk's IDs go to the duplicate check together (<see cref="InstallationIdSet.AddMany(ReadOnlySpan{string}, Span{bool})"/>).</remarks>
     public int ReadChunk(InstallationRow[] rows)
     {
         if (_chunkIds.Length < rows.Length)
@@ -152,16 +154,34 @@ internal sealed class InstallationCsvReader : IDisposable
         return count;
     }
 
-    /// <summary>The duplicate check of rows read by <see cref="ReadUnchecked"/> or <see cref="ReadBlock"/>, in file order: a repeated ID makes its row invalid.</summary>
+    /// <summary>The duplicate check of rows read by <see cref="ReadUnchecked"/>, in file order: a repeated ID makes its row invalid.</summary>
+    private void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
+    {
+        Added(count);
+        _seen.AddMany(ids.AsSpan(0, count), _chunkAdded);
+        MarkRepeated(rows, count);
+        Array.Clear(ids, 0, count);
+    }
+
+    /// <summary>The duplicate check of rows read by <see cref="ReadBlock"/>, in file order: a repeated ID makes its row invalid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void CheckDuplicates(InstallationRow[] rows, string?[] ids, int count)
+    internal void CheckDuplicates(InstallationRow[] rows, UInt128[] ids, int count)
+    {
+        Added(count);
+        _seen.AddMany(ids.AsSpan(0, count), _chunkAdded);
+        MarkRepeated(rows, count);
+    }
+
+    private void Added(int count)
     {
         if (_chunkAdded.Length < count)
         {
             _chunkAdded = new bool[count];
         }
+    }
 
-        _seen.AddMany(ids.AsSpan(0, count), _chunkAdded);
+    private void MarkRepeated(InstallationRow[] rows, int count)
+    {
         for (var i = 0; i < count; i++)
         {
             if (!_chunkAdded[i])
@@ -169,8 +189,6 @@ internal sealed class InstallationCsvReader : IDisposable
                 rows[i] = Repeated(rows[i]);
             }
         }
-
-        Array.Clear(ids, 0, count);
     }
 
     private string?[] _chunkIds = [];

@@ -44,57 +44,74 @@ internal sealed unsafe class InstallationIdSet : IDisposable
     /// <summary>
     /// Adds the IDs in order, as many <see cref="Add"/> calls would (an ID repeated within the batch is added once):
     /// <paramref name="added"/>[i] is whether <paramref name="ids"/>[i] was new; a <see langword="null"/> ID is
-    /// skipped (and reported as added). The IDs are hashed first and their slots prefetched, so that the cache
-    /// misses of a large table overlap instead of coming one per ID.
+    /// skipped (and reported as added).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMany(ReadOnlySpan<string?> ids, Span<bool> added)
     {
-        ObjectDisposedException.ThrowIf(_shards is null, this);
         var digests = ArrayPool<UInt128>.Shared.Rent(ids.Length);
         try
         {
-            Span<int> pending = stackalloc int[Shards];
-            pending.Clear();
             for (var i = 0; i < ids.Length; i++)
             {
-                if (ids[i] is { } id)
-                {
-                    digests[i] = Digest(id);
-                    pending[Index(digests[i])]++;
-                }
+                digests[i] = DigestOf(ids[i]);
             }
 
-            for (var i = 0; i < Shards; i++)
-            {
-                if (pending[i] > 0)
-                {
-                    Room(i, pending[i]); // every table large enough for the batch: no slot moves while prefetched
-                }
-            }
-
-            if (Sse.IsSupported)
-            {
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    if (ids[i] is not null)
-                    {
-                        var shard = _shards[Index(digests[i])];
-                        Sse.Prefetch0(shard.Slots + Home(digests[i], shard.Capacity));
-                    }
-                }
-            }
-
-            for (var i = 0; i < ids.Length; i++)
-            {
-                added[i] = ids[i] is null || Insert(ref _shards[Index(digests[i])], digests[i]);
-            }
+            AddMany(digests.AsSpan(0, ids.Length), added);
         }
         finally
         {
             ArrayPool<UInt128>.Shared.Return(digests);
         }
     }
+
+    /// <summary>
+    /// What <see cref="AddMany(ReadOnlySpan{string}, Span{bool})"/> does, for IDs already hashed by
+    /// <see cref="DigestOf"/> (so that the hashing can run on many threads, and only this has to go in file order);
+    /// a zero digest is skipped. The slots are prefetched, so that the cache misses of a large table overlap instead
+    /// of coming one per ID.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddMany(ReadOnlySpan<UInt128> digests, Span<bool> added)
+    {
+        ObjectDisposedException.ThrowIf(_shards is null, this);
+        Span<int> pending = stackalloc int[Shards];
+        pending.Clear();
+        foreach (var digest in digests)
+        {
+            if (digest != UInt128.Zero)
+            {
+                pending[Index(digest)]++;
+            }
+        }
+
+        for (var i = 0; i < Shards; i++)
+        {
+            if (pending[i] > 0)
+            {
+                Room(i, pending[i]); // every table large enough for the batch: no slot moves while prefetched
+            }
+        }
+
+        if (Sse.IsSupported)
+        {
+            foreach (var digest in digests)
+            {
+                if (digest != UInt128.Zero)
+                {
+                    var shard = _shards[Index(digest)];
+                    Sse.Prefetch0(shard.Slots + Home(digest, shard.Capacity));
+                }
+            }
+        }
+
+        for (var i = 0; i < digests.Length; i++)
+        {
+            added[i] = digests[i] == UInt128.Zero || Insert(ref _shards[Index(digests[i])], digests[i]);
+        }
+    }
+
+    /// <summary>The digest an ID is compared by (never zero), or zero for <see langword="null"/>: an ID the check skips.</summary>
+    public static UInt128 DigestOf(string? id) => id is null ? UInt128.Zero : Digest(id);
 
     private static UInt128 Digest(ReadOnlySpan<char> id)
     {
@@ -111,7 +128,10 @@ internal sealed unsafe class InstallationIdSet : IDisposable
 
     private static int Index(UInt128 digest) => (int)(digest >> 120);
 
-    private static int Home(UInt128 digest, int capacity) => (int)((ulong)digest % (ulong)capacity);
+    private static int Home(UInt128 digest, int capacity) => Home((ulong)digest, capacity);
+
+    /// <summary>The slot a digest starts probing from: its low 64 bits scaled to the capacity by a multiplication (the high half of low × capacity), not a division.</summary>
+    private static int Home(ulong low, int capacity) => (int)Math.BigMul(low, (ulong)capacity, out _);
 
     /// <summary>The shard, created or grown so that <paramref name="more"/> IDs fit under 80% full.</summary>
     private ref Shard Room(int index, int more)
@@ -178,7 +198,7 @@ internal sealed unsafe class InstallationIdSet : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Insert(Slot* slots, int capacity, Slot digest)
     {
-        var i = (int)(digest.Low % (ulong)capacity); // = Home: Low is the digest's low 64 bits
+        var i = Home(digest.Low, capacity); // Low is the digest's low 64 bits
         while (true)
         {
             var slot = slots[i];
